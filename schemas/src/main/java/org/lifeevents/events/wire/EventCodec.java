@@ -1,0 +1,84 @@
+package org.lifeevents.events.wire;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Avro single-object encoding of our events: two marker bytes, the 8-byte fingerprint of the writer schema, then the
+ * Avro binary body. The reader resolves the fingerprint in {@link SchemaCatalog} and reads into the current generated
+ * class of the same name, so producers and consumers may be one compatible schema version apart.
+ */
+public final class EventCodec {
+
+    private static final byte MARKER_0 = (byte) 0xC3;
+    private static final byte MARKER_1 = (byte) 0x01;
+    private static final int HEADER_LENGTH = 10;
+
+    private static final Map<Class<?>, BinaryMessageEncoder<SpecificRecord>> ENCODERS = new ConcurrentHashMap<>();
+    private static final Map<String, BinaryMessageDecoder<SpecificRecord>> DECODERS = new ConcurrentHashMap<>();
+
+    private EventCodec() {
+    }
+
+    public static byte[] encode(SpecificRecord event) {
+        BinaryMessageEncoder<SpecificRecord> encoder = ENCODERS.computeIfAbsent(event.getClass(),
+                type -> new BinaryMessageEncoder<>(SpecificData.getForSchema(event.getSchema()), event.getSchema()));
+        try {
+            ByteBuffer buffer = encoder.encode(event);
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Decodes a message into the current generated class of its writer schema's record.
+     *
+     * @throws UnreadableEventException when the bytes are not a single-object encoded event we know
+     */
+    public static SpecificRecord decode(byte[] bytes) {
+        Schema writer = writerSchema(bytes);
+        BinaryMessageDecoder<SpecificRecord> decoder = DECODERS.computeIfAbsent(writer.getFullName(), EventCodec::decoderFor);
+        try {
+            return decoder.decode(bytes);
+        } catch (IOException | AvroRuntimeException e) {
+            throw new UnreadableEventException("Body of " + writer.getFullName() + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The schema the message was written with, found by the fingerprint in its header. */
+    public static Schema writerSchema(byte[] bytes) {
+        if (bytes == null || bytes.length < HEADER_LENGTH || bytes[0] != MARKER_0 || bytes[1] != MARKER_1) {
+            throw new UnreadableEventException("Not an Avro single-object encoded message");
+        }
+        long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        Schema writer = SchemaCatalog.get().findByFingerprint(fingerprint);
+        if (writer == null) {
+            throw new UnreadableEventException("Unknown writer schema fingerprint " + Long.toHexString(fingerprint));
+        }
+        return writer;
+    }
+
+    private static BinaryMessageDecoder<SpecificRecord> decoderFor(String fullName) {
+        Class<?> type = SpecificData.get().getClass(Schema.createRecord(fullName, null, null, false));
+        if (type == null || !SpecificRecord.class.isAssignableFrom(type)) {
+            throw new UnreadableEventException("No event class for " + fullName);
+        }
+        @SuppressWarnings("unchecked")
+        Schema reader = SchemaCatalog.schemaOf((Class<? extends SpecificRecord>) type);
+        return new BinaryMessageDecoder<>(SpecificData.getForSchema(reader), reader, SchemaCatalog.get());
+    }
+}
