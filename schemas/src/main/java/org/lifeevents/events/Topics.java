@@ -1,5 +1,7 @@
 package org.lifeevents.events;
 
+import java.util.List;
+
 /**
  * Names of the Kafka topics that carry the events of {@code schemas}; the one place producers, consumers, the local
  * stack and tests take them from. The suffix is the contract's major version.
@@ -34,6 +36,24 @@ public final class Topics {
 
     /** Suffix of the dead-letter topic a consumer sends a message it refuses to, with the reason in headers. */
     public static final String DEAD_LETTER_SUFFIX = ".dead-letter";
+
+    /** A topic and whether it is compacted (it holds a table: the latest value per key is the state). */
+    public record Definition(String name, boolean compacted) {
+    }
+
+    /** Every topic, for whoever creates them (the local stack, tests, a deployment). */
+    public static final List<Definition> ALL = List.of(
+            new Definition(REGISTRATIONS, false),
+            new Definition(HOUSEHOLDS, true),
+            new Definition(INCOMES, true),
+            new Definition(TAX_REFUND_ACCOUNTS, true),
+            new Definition(CONSENTS, true),
+            new Definition(DATA_ACCESS, false),
+            new Definition(PAYOUT_ACCOUNTS, true),
+            new Definition(ENTITLEMENTS, false),
+            new Definition(CASES, false),
+            new Definition(PAYMENTS, false),
+            new Definition(OUTBOX_PROGRESS, true));
 
     private Topics() {
     }

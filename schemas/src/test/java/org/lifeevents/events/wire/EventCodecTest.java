@@ -95,7 +95,7 @@ class EventCodecTest {
                 .setRegisteredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
                 .setBirth(BirthRecord.newBuilder()
                         .setRegistrationId("B-2026-000001")
-                        .setChildId("52603020014")
+                        .setChildId("62603020013")
                         .setGivenNames("Mari")
                         .setFamilyName("Tamm")
                         .setSex("F")

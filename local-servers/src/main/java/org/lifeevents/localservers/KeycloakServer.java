@@ -1,0 +1,232 @@
+package org.lifeevents.localservers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * A real Keycloak server from the official distribution archive that Maven downloads, started as a child process with
+ * the committed demo realm. No Docker: the archive is unpacked once per install directory and reused.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    public static final String REALM = "lifeevents";
+    /** Bootstrap administrator of the local Keycloak. DEMO CREDENTIALS: local stack and tests only. */
+    public static final String DEMO_ADMIN = "admin";
+    public static final String DEMO_ADMIN_PASSWORD = "admin-demo";
+
+    private static final String REALM_RESOURCE = "keycloak/lifeevents-realm.json";
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
+
+    private final Process process;
+    private final int port;
+
+    private KeycloakServer(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * Unpacks the distribution under installRoot if needed and starts it with the demo realm imported into an in-memory
+     * database, so every start has exactly the committed realm.
+     *
+     * @param installRoot directory that holds the unpacked distribution
+     * @param port 0 for any free port
+     * @param log file that receives Keycloak's output
+     */
+    public static KeycloakServer start(Path installRoot, int port, Path log) {
+        Path home = install(installRoot);
+        int httpPort = Ports.orFree(port);
+        try {
+            Path importDir = home.resolve("data/import");
+            Files.createDirectories(importDir);
+            try (InputStream realm = resource(REALM_RESOURCE)) {
+                Files.copy(realm, importDir.resolve("lifeevents-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                    "--http-host=127.0.0.1", "--http-port=" + httpPort, "--import-realm", "--db=dev-mem",
+                    "--health-enabled=false", "--metrics-enabled=false", "--cache=local"));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            Map<String, String> env = builder.environment();
+            env.put("KC_BOOTSTRAP_ADMIN_USERNAME", DEMO_ADMIN);
+            env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD);
+            env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx640m");
+            env.put("JAVA_HOME", System.getProperty("java.home"));
+            KeycloakServer server = new KeycloakServer(builder.start(), httpPort);
+            server.awaitRealm(log);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Keycloak did not start; see " + log, e);
+        }
+    }
+
+    /** The realm's issuer, what services give as {@code quarkus.oidc.auth-server-url}. */
+    public String realmUrl() {
+        return baseUrl() + "/realms/" + REALM;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public KeycloakTokens tokens() {
+        return new KeycloakTokens(realmUrl());
+    }
+
+    private void awaitRealm(Path log) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl() + "/.well-known/openid-configuration"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        close();
+        throw new IllegalStateException("Keycloak did not serve the realm within " + STARTUP_TIMEOUT + "; see " + log);
+    }
+
+    @Override
+    public void close() {
+        // kc.sh starts the JVM as a child; stop the whole tree.
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            process.onExit().get(java.util.concurrent.TimeUnit.SECONDS.toMillis(30),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    /** Unpacks the Keycloak distribution once; concurrent callers wait for the first. */
+    static Path install(Path installRoot) {
+        String version = version();
+        Path home = installRoot.resolve("keycloak-" + version);
+        Path done = home.resolve(".unpacked");
+        try {
+            Files.createDirectories(installRoot);
+            try (FileChannel channel = FileChannel.open(installRoot.resolve(".keycloak-install.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = channel.lock()) {
+                if (!Files.exists(done)) {
+                    unpack(archive(version), installRoot);
+                    Files.writeString(done, version);
+                }
+            }
+            return home;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not unpack Keycloak into " + installRoot, e);
+        }
+    }
+
+    private static Path archive(String version) {
+        String override = System.getProperty("lifeevents.keycloak.archive");
+        if (override != null) {
+            return Path.of(override);
+        }
+        String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
+        Path archive = Path.of(repo, "org/keycloak/keycloak-quarkus-dist", version,
+                "keycloak-quarkus-dist-" + version + ".tar.gz");
+        if (!Files.exists(archive)) {
+            throw new IllegalStateException("Keycloak archive not found at " + archive
+                    + "; build with ./mvnw so Maven downloads it, or set -Dlifeevents.keycloak.archive");
+        }
+        return archive;
+    }
+
+    private static void unpack(Path archive, Path target) throws IOException {
+        try (InputStream file = Files.newInputStream(archive);
+                TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(file))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                Path out = target.resolve(entry.getName()).normalize();
+                if (!out.startsWith(target)) {
+                    throw new IOException("Archive entry outside target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                    continue;
+                }
+                Files.createDirectories(out.getParent());
+                Files.copy(tar, out, StandardCopyOption.REPLACE_EXISTING);
+                if ((entry.getMode() & 0100) != 0) {
+                    Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(out));
+                    permissions.add(PosixFilePermission.OWNER_EXECUTE);
+                    Files.setPosixFilePermissions(out, permissions);
+                }
+            }
+        }
+    }
+
+    private static String version() {
+        Properties versions = new Properties();
+        try (InputStream in = resource("org/lifeevents/localservers/versions.properties")) {
+            versions.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return versions.getProperty("keycloak.version");
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = KeycloakServer.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException("Missing resource " + name);
+        }
+        return in;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
