@@ -1,0 +1,45 @@
+package org.lifeevents.common.correlation;
+
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+
+import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.lifeevents.events.Events;
+
+/**
+ * Gives every HTTP request a correlation id: the caller's {@code X-Correlation-Id} when it is a valid one, else a new
+ * one. It goes into the logs (MDC), the response header, problem details, and the events the request causes.
+ */
+public class CorrelationId {
+
+    public static final String HEADER = "X-Correlation-Id";
+    public static final String MDC_KEY = "correlationId";
+
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9-]{1," + Events.CORRELATION_ID_MAX_LENGTH + "}");
+
+    @ServerRequestFilter(preMatching = true)
+    public void onRequest(ContainerRequestContext request) {
+        String given = request.getHeaderString(HEADER);
+        String id = given != null && VALID.matcher(given).matches() ? given : Events.newCorrelationId();
+        request.setProperty(MDC_KEY, id);
+        MDC.put(MDC_KEY, id);
+    }
+
+    @ServerResponseFilter
+    public void onResponse(ContainerRequestContext request, ContainerResponseContext response) {
+        Object id = request.getProperty(MDC_KEY);
+        if (id != null) {
+            response.getHeaders().putSingle(HEADER, id);
+        }
+    }
+
+    /** The current request's correlation id; a new one outside a request. */
+    public static String current() {
+        Object id = MDC.get(MDC_KEY);
+        return id == null ? Events.newCorrelationId() : id.toString();
+    }
+}

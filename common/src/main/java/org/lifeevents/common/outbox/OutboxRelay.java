@@ -1,0 +1,335 @@
+package org.lifeevents.common.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+import org.lifeevents.events.Topics;
+import org.lifeevents.events.wire.EventSerializer;
+
+/**
+ * Publishes outbox rows to Kafka exactly once and in commit order per key.
+ * <p>
+ * One relay per service leads at a time (a PostgreSQL advisory lock held on its own connection). Each batch of rows is
+ * sent in one Kafka transaction together with a record on {@link Topics#OUTBOX_PROGRESS} naming the batch's row ids;
+ * the rows are marked published afterwards. A relay that dies between the Kafka commit and the database update leaves
+ * that record behind: the next leader reads it and marks those rows instead of sending them again. The fixed
+ * transactional id fences a stalled former leader, so its late commit cannot add a duplicate either.
+ */
+public final class OutboxRelay {
+
+    public static final String EVENT_ID_HEADER = "event-id";
+    public static final String CORRELATION_ID_HEADER = "correlation-id";
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String IDS_PREFIX = "ids:";
+
+    private final DataSource dataSource;
+    private final String bootstrapServers;
+    private final String relayName;
+    private final int batchSize;
+    private final Duration idlePoll;
+    private final Duration retention;
+    private final AtomicLong published = new AtomicLong();
+    private volatile Consumer<List<Long>> afterKafkaCommit = ids -> {
+    };
+    private volatile boolean running;
+    private volatile boolean leading;
+    private Thread thread;
+
+    public OutboxRelay(DataSource dataSource, String bootstrapServers, String relayName, int batchSize, Duration idlePoll,
+            Duration retention) {
+        this.dataSource = dataSource;
+        this.bootstrapServers = bootstrapServers;
+        this.relayName = relayName;
+        this.batchSize = batchSize;
+        this.idlePoll = idlePoll;
+        this.retention = retention;
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "outbox-relay-" + relayName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops publishing; rows not yet published stay in the outbox for the next start. */
+    public synchronized void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    public boolean isLeading() {
+        return leading;
+    }
+
+    /** Rows published by this relay since it was created. */
+    public long publishedCount() {
+        return published.get();
+    }
+
+    /**
+     * Runs after a batch is committed to Kafka and before it is marked in the database. Tests throw from here to play a
+     * crash at the worst moment.
+     */
+    void afterKafkaCommit(Consumer<List<Long>> hook) {
+        this.afterKafkaCommit = hook;
+    }
+
+    private void run() {
+        while (running) {
+            try (Connection lock = dataSource.getConnection()) {
+                if (!tryLead(lock)) {
+                    sleep(Duration.ofSeconds(1));
+                    continue;
+                }
+                leading = true;
+                LOG.infof("Outbox relay %s leads", relayName);
+                try (KafkaProducer<String, byte[]> producer = newProducer()) {
+                    producer.initTransactions();
+                    markPublished(lastCommittedBatch());
+                    Instant nextCleanup = Instant.now();
+                    while (running && lock.isValid(2)) {
+                        if (publishBatch(producer) == 0) {
+                            if (Instant.now().isAfter(nextCleanup)) {
+                                deletePublishedBefore(Instant.now().minus(retention));
+                                nextCleanup = Instant.now().plus(Duration.ofMinutes(10));
+                            }
+                            sleep(idlePoll);
+                        }
+                    }
+                } finally {
+                    leading = false;
+                    unlock(lock);
+                }
+            } catch (ProducerFencedException e) {
+                LOG.warnf("Outbox relay %s was fenced by another leader", relayName);
+            } catch (RelayStopped e) {
+                return;
+            } catch (Exception e) {
+                if (running) {
+                    LOG.errorf(e, "Outbox relay %s failed; retrying", relayName);
+                    sleepQuietly(Duration.ofSeconds(1));
+                }
+            }
+        }
+    }
+
+    private int publishBatch(KafkaProducer<String, byte[]> producer) throws SQLException {
+        List<OutboxRow> rows = nextBatch();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Long> ids = rows.stream().map(OutboxRow::id).toList();
+        producer.beginTransaction();
+        try {
+            for (OutboxRow row : rows) {
+                RecordHeaders headers = new RecordHeaders();
+                headers.add(EventSerializer.EVENT_TYPE_HEADER, row.eventType().getBytes(StandardCharsets.UTF_8));
+                headers.add(EVENT_ID_HEADER, row.eventId().getBytes(StandardCharsets.UTF_8));
+                headers.add(CORRELATION_ID_HEADER, row.correlationId().getBytes(StandardCharsets.UTF_8));
+                producer.send(new ProducerRecord<>(row.topic(), null, row.key(), row.payload(), headers));
+            }
+            producer.send(new ProducerRecord<>(Topics.OUTBOX_PROGRESS, relayName,
+                    encodeIds(ids).getBytes(StandardCharsets.UTF_8)));
+            producer.commitTransaction();
+        } catch (ProducerFencedException e) {
+            throw e;
+        } catch (KafkaException e) {
+            producer.abortTransaction();
+            throw e;
+        }
+        afterKafkaCommit.accept(ids);
+        markPublished(ids);
+        published.addAndGet(ids.size());
+        return ids.size();
+    }
+
+    private List<OutboxRow> nextBatch() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("""
+                        select id, topic, partition_key, event_type, event_id, correlation_id, payload
+                        from outbox_event where published_at is null order by id limit ?
+                        """)) {
+            statement.setInt(1, batchSize);
+            List<OutboxRow> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getBytes(7)));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private void markPublished(List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "update outbox_event set published_at = now() where id = any(?) and published_at is null")) {
+            Array array = connection.createArrayOf("bigint", ids.toArray());
+            statement.setArray(1, array);
+            statement.executeUpdate();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        }
+    }
+
+    private void deletePublishedBefore(Instant cutoff) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "delete from outbox_event where published_at < ?")) {
+            statement.setObject(1, java.sql.Timestamp.from(cutoff));
+            statement.executeUpdate();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        }
+    }
+
+    /** The row ids of this relay's last committed batch, read from the progress topic. */
+    private List<Long> lastCommittedBatch() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.OUTBOX_PROGRESS, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            String last = null;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (relayName.equals(record.key())) {
+                        last = record.value();
+                    }
+                }
+            }
+            return last == null ? List.of() : decodeIds(last);
+        }
+    }
+
+    private boolean tryLead(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_lock(hashtext(?))")) {
+            statement.setString(1, "outbox-relay:" + relayName);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private void unlock(Connection connection) {
+        try (PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(hashtext(?))")) {
+            statement.setString(1, "outbox-relay:" + relayName);
+            statement.execute();
+        } catch (SQLException e) {
+            // the lock goes with the connection anyway
+        }
+    }
+
+    private KafkaProducer<String, byte[]> newProducer() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, relayName + "-outbox-relay");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, relayName + "-outbox-relay");
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    static String encodeIds(List<Long> ids) {
+        return IDS_PREFIX + ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    static List<Long> decodeIds(String value) {
+        if (!value.startsWith(IDS_PREFIX) || value.length() == IDS_PREFIX.length()) {
+            return List.of();
+        }
+        return Arrays.stream(value.substring(IDS_PREFIX.length()).split(",")).map(Long::valueOf).toList();
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            if (!running) {
+                throw new RelayStopped();
+            }
+        }
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record OutboxRow(long id, String topic, String key, String eventType, String eventId, String correlationId,
+            byte[] payload) {
+    }
+
+    private static final class RelayStopped extends RuntimeException {
+        RelayStopped() {
+            super(null, null, false, false);
+        }
+    }
+}

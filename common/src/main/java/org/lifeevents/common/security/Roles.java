@@ -1,0 +1,15 @@
+package org.lifeevents.common.security;
+
+/** The realm roles of the domain's actors, as Keycloak puts them in {@code realm_access.roles}. */
+public final class Roles {
+
+    public static final String REGISTRY = "registry";
+    public static final String TAX_FEED = "tax-feed";
+    public static final String CITIZEN = "citizen";
+    public static final String CASEWORKER = "caseworker";
+    public static final String AUDITOR = "auditor";
+    public static final String PAYMENT_OPERATOR = "payment-operator";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,222 @@
+package org.lifeevents.common.outbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lifeevents.localservers.PostgresServer;
+import org.lifeevents.localservers.testing.SharedServers;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The relay against a real PostgreSQL and a real Kafka broker: every committed row reaches its topic exactly once, in
+ * order per key, whatever the relay goes through.
+ */
+class OutboxRelayTest {
+
+    private static final String DATABASE = "outbox_relay_test";
+    private static DataSource dataSource;
+    private static String bootstrap;
+
+    private final List<OutboxRelay> relays = new ArrayList<>();
+    private String topic;
+    private String relayName;
+
+    @BeforeAll
+    static void servers() throws Exception {
+        PostgresServer postgres = SharedServers.postgres(DATABASE);
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setUrl(postgres.jdbcUrl(DATABASE));
+        pg.setUser(PostgresServer.USER);
+        pg.setPassword(PostgresServer.PASSWORD);
+        dataSource = pg;
+        try (Connection connection = dataSource.getConnection();
+                InputStream sql = OutboxRelayTest.class.getClassLoader()
+                        .getResourceAsStream("db/common/V0_1__outbox_and_inbox.sql")) {
+            connection.createStatement().execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        bootstrap = SharedServers.kafka().bootstrapServers();
+    }
+
+    @BeforeEach
+    void freshTopicAndRelayName() throws SQLException {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        topic = "outbox-test-" + suffix;
+        relayName = "relay-test-" + suffix;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.createStatement().execute("truncate outbox_event");
+        }
+    }
+
+    @AfterEach
+    void stopRelays() {
+        relays.forEach(OutboxRelay::stop);
+    }
+
+    @Test
+    void publishesEveryCommittedRowOnceInOrderPerKey() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            insert("person-" + (i % 3), "event-" + i);
+        }
+
+        relay().start();
+
+        List<ConsumerRecord<String, byte[]>> records = awaitRecords(30);
+        assertThat(records).extracting(r -> new String(r.value())).doesNotHaveDuplicates();
+        for (String key : List.of("person-0", "person-1", "person-2")) {
+            List<Integer> order = records.stream().filter(r -> r.key().equals(key))
+                    .map(r -> Integer.parseInt(new String(r.value()).substring("event-".length()))).toList();
+            assertThat(order).isSorted().hasSize(10);
+        }
+        assertThat(records.get(0).headers().lastHeader(OutboxRelay.EVENT_ID_HEADER)).isNotNull();
+        await().atMost(Duration.ofSeconds(10)).until(() -> unpublishedRows() == 0);
+    }
+
+    @Test
+    void aCrashAfterTheKafkaCommitDoesNotPublishTheBatchAgain() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            insert("person-1", "event-" + i);
+        }
+        OutboxRelay relay = relay();
+        AtomicBoolean crashed = new AtomicBoolean();
+        relay.afterKafkaCommit(ids -> {
+            if (crashed.compareAndSet(false, true)) {
+                throw new IllegalStateException("simulated crash between the Kafka commit and the database update");
+            }
+        });
+
+        relay.start();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> crashed.get() && unpublishedRows() == 0);
+        insert("person-1", "event-after-recovery");
+        List<ConsumerRecord<String, byte[]>> records = awaitRecords(11);
+        assertThat(records).extracting(r -> new String(r.value())).doesNotHaveDuplicates().hasSize(11);
+    }
+
+    @Test
+    void rowsCommittedWhileTheRelayIsDownArePublishedOnceAfterRestart() throws Exception {
+        OutboxRelay first = relay();
+        first.start();
+        insert("person-1", "before-stop");
+        awaitRecords(1);
+        first.stop();
+
+        insert("person-1", "while-down-1");
+        insert("person-2", "while-down-2");
+        Thread.sleep(500);
+        assertThat(readAll()).hasSize(1);
+
+        relay().start();
+
+        assertThat(awaitRecords(3)).extracting(r -> new String(r.value()))
+                .containsExactlyInAnyOrder("before-stop", "while-down-1", "while-down-2");
+    }
+
+    @Test
+    void twoInstancesTakeTurnsButNeverBothPublish() throws Exception {
+        OutboxRelay one = relay();
+        OutboxRelay two = relay();
+        one.start();
+        two.start();
+        for (int i = 0; i < 50; i++) {
+            insert("person-" + (i % 5), "event-" + i);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> unpublishedRows() == 0);
+
+        assertThat(one.isLeading() && two.isLeading()).isFalse();
+        one.stop();
+        for (int i = 50; i < 60; i++) {
+            insert("person-" + (i % 5), "event-" + i);
+        }
+
+        assertThat(awaitRecords(60)).extracting(r -> new String(r.value())).doesNotHaveDuplicates();
+    }
+
+    private OutboxRelay relay() {
+        OutboxRelay relay = new OutboxRelay(dataSource, bootstrap, relayName, 7, Duration.ofMillis(50), Duration.ofDays(1));
+        relays.add(relay);
+        return relay;
+    }
+
+    private void insert(String key, String payload) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("""
+                        insert into outbox_event (event_id, topic, partition_key, event_type, correlation_id, payload)
+                        values (?, ?, ?, 'TestEvent', 'corr', ?)""")) {
+            statement.setObject(1, UUID.randomUUID());
+            statement.setString(2, topic);
+            statement.setString(3, key);
+            statement.setBytes(4, payload.getBytes(StandardCharsets.UTF_8));
+            statement.executeUpdate();
+        }
+    }
+
+    private long unpublishedRows() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                ResultSet rs = connection.createStatement().executeQuery(
+                        "select count(*) from outbox_event where published_at is null")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Waits until the topic holds at least the expected count, then reads a little longer to catch duplicates. */
+    private List<ConsumerRecord<String, byte[]>> awaitRecords(int expected) throws IOException {
+        await().atMost(Duration.ofSeconds(60)).until(() -> readAll().size() >= expected);
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return readAll();
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readAll() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.listTopics().getOrDefault(topic, List.of()).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            if (partitions.isEmpty()) {
+                return records;
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        records.sort(java.util.Comparator.comparingLong(ConsumerRecord::offset));
+        return records;
+    }
+}
