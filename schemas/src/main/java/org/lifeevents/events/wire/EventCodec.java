@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
@@ -13,6 +15,7 @@ import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
+import org.lifeevents.events.EventTypes;
 
 /**
  * Avro single-object encoding of our events: two marker bytes, the 8-byte fingerprint of the writer schema, then the
@@ -27,6 +30,10 @@ public final class EventCodec {
 
     private static final Map<Class<?>, BinaryMessageEncoder<SpecificRecord>> ENCODERS = new ConcurrentHashMap<>();
     private static final Map<String, BinaryMessageDecoder<SpecificRecord>> DECODERS = new ConcurrentHashMap<>();
+
+    /** Looked up from the list of events, not by reflection, so it works under any class loader (Quarkus tests). */
+    private static final Map<String, Class<? extends SpecificRecord>> EVENT_CLASSES = EventTypes.ALL.stream()
+            .collect(Collectors.toMap(type -> SchemaCatalog.schemaOf(type).getFullName(), Function.identity()));
 
     private EventCodec() {
     }
@@ -73,12 +80,15 @@ public final class EventCodec {
     }
 
     private static BinaryMessageDecoder<SpecificRecord> decoderFor(String fullName) {
-        Class<?> type = SpecificData.get().getClass(Schema.createRecord(fullName, null, null, false));
-        if (type == null || !SpecificRecord.class.isAssignableFrom(type)) {
+        Class<? extends SpecificRecord> type = EVENT_CLASSES.get(fullName);
+        if (type == null) {
             throw new UnreadableEventException("No event class for " + fullName);
         }
-        @SuppressWarnings("unchecked")
-        Schema reader = SchemaCatalog.schemaOf((Class<? extends SpecificRecord>) type);
-        return new BinaryMessageDecoder<>(SpecificData.getForSchema(reader), reader, SchemaCatalog.get());
+        Schema reader = SchemaCatalog.schemaOf(type);
+        // Nested records are instantiated through the model's class loader; tie it to the event class's own loader
+        // (application servers and Quarkus tests load the contract in a loader of their own).
+        SpecificData model = new SpecificData(type.getClassLoader());
+        SpecificData.getForSchema(reader).getConversions().forEach(model::addLogicalTypeConversion);
+        return new BinaryMessageDecoder<>(model, reader, SchemaCatalog.get());
     }
 }

@@ -1,0 +1,22 @@
+package org.lifeevents.registry.household;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A household of the population register; its version orders the snapshots published for it. */
+@Entity
+public class Household extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "household_id")
+    public String householdId;
+
+    public long version;
+    public String street;
+    public String postalCode;
+    public String municipality;
+    public String countryCode;
+}

@@ -1,0 +1,28 @@
+package org.lifeevents.registry.household;
+
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A person in the population register. */
+@Entity
+public class Person extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "person_id")
+    public String personId;
+
+    public String givenNames;
+    public String familyName;
+    public String sex;
+    public LocalDate birthDate;
+    public LocalDate dateOfDeath;
+    public boolean inPopulationRegister = true;
+    public String spouseId;
+    public int childrenInBirth = 1;
+    public int birthOrder = 1;
+}
