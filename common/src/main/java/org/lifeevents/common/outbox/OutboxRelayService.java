@@ -78,7 +78,8 @@ public class OutboxRelayService {
 
         @Override
         public HealthCheckResponse call() {
-            OutboxRelay relay = service.relay;
+            // Through the method: a field read on the injected client proxy would not reach the bean.
+            OutboxRelay relay = service.relay();
             boolean up = !config.relayEnabled() || (relay != null && relay.isRunning());
             return HealthCheckResponse.named("outbox-relay")
                     .status(up)

@@ -1,0 +1,19 @@
+package org.lifeevents.eligibility.decision;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.lifeevents.eligibility.ruleset.ParameterTable;
+
+/**
+ * Why a decision came out as it did: every input with its source and time, the parameters applied with their legal
+ * references, the consent relied on, and the arithmetic, in words a citizen and an auditor can both read.
+ */
+public record Explanation(String benefit, String outcome, String ruleVersion, String parameterVersion,
+        String legalReference, List<Input> inputs, List<ParameterTable.Value> parameters, String consentId,
+        String arithmetic, String citizenText) {
+
+    /** One fact the decision used and where it came from. */
+    public record Input(String name, String value, String source, Instant observedAt) {
+    }
+}

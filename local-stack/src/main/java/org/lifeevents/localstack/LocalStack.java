@@ -1,0 +1,149 @@
+package org.lifeevents.localstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.jboss.logging.Logger;
+import org.lifeevents.localservers.KafkaServer;
+import org.lifeevents.localservers.KeycloakServer;
+import org.lifeevents.localservers.PostgresServer;
+
+/**
+ * The whole system on real servers: PostgreSQL (one database per service), a KRaft Kafka broker with the contract's
+ * topics, Keycloak with the demo realm, and every service as its own process. Used by people (with
+ * {@link LocalStackMain}) and by the system tests. {@link #close()} stops whatever has started, so a failed or
+ * interrupted start leaves nothing running.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LocalStack.class);
+
+    private final StackSettings settings;
+    private final Map<Service, ServiceProcess> services = Collections.synchronizedMap(new EnumMap<>(Service.class));
+    private volatile PostgresServer postgres;
+    private volatile KafkaServer kafka;
+    private volatile CompletableFuture<KeycloakServer> keycloak;
+    private volatile boolean closed;
+
+    public LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts a stack and returns it running; on failure everything started is stopped again. */
+    public static LocalStack start(StackSettings settings) {
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.start();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public void start() {
+        Path data = settings.dataDir();
+        // Keycloak takes longest; it starts while the database and the broker come up.
+        keycloak = CompletableFuture.supplyAsync(() -> KeycloakServer.start(
+                settings.keepData() ? data : settings.checkout().resolve("target/keycloak"), settings.keycloakPort(),
+                data.resolve("logs/keycloak.log")));
+        postgres = PostgresServer.start(data.resolve("postgres"), settings.postgresPort(), settings.keepData());
+        for (Service service : Service.values()) {
+            if (service.database() != null) {
+                postgres.createDatabase(service.database());
+            }
+        }
+        kafka = KafkaServer.start(data.resolve("kafka"), settings.kafkaPort(), settings.keepData());
+        kafka.createTopics(settings.topicPartitions());
+        keycloak.join();
+        for (Service service : Service.values()) {
+            services.put(service, startService(service));
+        }
+        for (ServiceProcess service : List.copyOf(services.values())) {
+            service.awaitReady();
+        }
+    }
+
+    private ServiceProcess startService(Service service) {
+        if (closed) {
+            throw new IllegalStateException("The stack is stopping");
+        }
+        Map<String, String> config = new HashMap<>();
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("quarkus.oidc.auth-server-url", keycloak().realmUrl());
+        if (service.database() != null) {
+            config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database()));
+            config.put("quarkus.datasource.username", PostgresServer.USER);
+            config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        }
+        Path jar = settings.checkout().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        return ServiceProcess.start(service.module(), jar, settings.servicePorts().get(service), config,
+                settings.dataDir().resolve("logs").resolve(service.module() + ".log"));
+    }
+
+    /** Kills a service without warning (a crash), then starts it again and waits until it is ready. */
+    public void crashAndRestart(Service service) {
+        services.get(service).kill();
+        ServiceProcess restarted = startService(service);
+        services.put(service, restarted);
+        restarted.awaitReady();
+    }
+
+    public String url(Service service) {
+        return services.get(service).url();
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak.join();
+    }
+
+    public KafkaServer kafka() {
+        return kafka;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<ServiceProcess> running = new ArrayList<>(services.values());
+        Collections.reverse(running);
+        running.forEach(service -> quietly("stopping " + service.name(), service::close));
+        if (keycloak != null) {
+            quietly("stopping Keycloak", () -> keycloak.join().close());
+        }
+        if (kafka != null) {
+            quietly("stopping Kafka", kafka::close);
+        }
+        if (postgres != null) {
+            quietly("stopping PostgreSQL", postgres::close);
+        }
+    }
+
+    private static void quietly(String what, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warnf("%s failed: %s", what, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.lifeevents.localstack;
+
+/** The services of the system, as the local stack runs them. */
+public enum Service {
+
+    REGISTRY("birth-registry-service", "registry", 8081),
+    CONSENT("consent-service", "consent", 8082),
+    ELIGIBILITY("eligibility-service", "eligibility", 8083),
+    PAYMENT("payment-service", "payment", 8084);
+
+    private final String module;
+    private final String database;
+    private final int defaultPort;
+
+    Service(String module, String database, int defaultPort) {
+        this.module = module;
+        this.database = database;
+        this.defaultPort = defaultPort;
+    }
+
+    public String module() {
+        return module;
+    }
+
+    /** The service's own database, or null when it keeps none. */
+    public String database() {
+        return database;
+    }
+
+    public int defaultPort() {
+        return defaultPort;
+    }
+}

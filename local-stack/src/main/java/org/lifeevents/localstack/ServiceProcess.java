@@ -1,0 +1,121 @@
+package org.lifeevents.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service running as its own JVM from the jar Maven built, configured on the command line. */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final String name;
+    private final Process process;
+    private final String url;
+    private final Path log;
+
+    private ServiceProcess(String name, Process process, String url, Path log) {
+        this.name = name;
+        this.process = process;
+        this.url = url;
+        this.log = log;
+    }
+
+    static ServiceProcess start(String name, Path jar, int port, Map<String, String> config, Path log) {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with ./mvnw install -DskipTests");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx320m");
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-Dquarkus.http.host=127.0.0.1");
+        command.add("-Dquarkus.http.port=" + port);
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            return new ServiceProcess(name, process, "http://127.0.0.1:" + port, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + name, e);
+        }
+    }
+
+    String url() {
+        return url;
+    }
+
+    String name() {
+        return name;
+    }
+
+    void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).timeout(Duration.ofSeconds(5))
+                .build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + "; see " + log);
+    }
+
+    /** Stops the service as an operator would (SIGTERM: Quarkus shuts down gracefully). */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Kills the service without warning, as a crash would. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
