@@ -67,7 +67,7 @@ public final class LocalStackMain {
         return out.toString();
     }
 
-    /** The checkout: LIFEEVENTS_ROOT, else two levels above this jar (local-stack/target/local-stack.jar). */
+    /** The checkout: LIFEEVENTS_ROOT, else two levels above this jar (local-stack/target/local-stack-runner.jar). */
     private static Path checkout() throws URISyntaxException {
         String root = System.getenv("LIFEEVENTS_ROOT");
         if (root != null) {

@@ -43,7 +43,13 @@ public class BirthBenefits {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    HouseholdLock householdLock;
+
     public void onBirth(BirthFact birth) {
+        if (birth.householdId != null) {
+            householdLock.lock(birth.householdId);
+        }
         if (!Entitlement.exists(BIRTH_GRANT, birth.childId, birth.registrationId)) {
             offerBirthGrant(birth);
         }
@@ -57,6 +63,7 @@ public class BirthBenefits {
 
     /** A new household state may complete births that waited for it. */
     public void onHousehold(HouseholdFact household) {
+        householdLock.lock(household.householdId);
         for (BirthFact birth : BirthFact.inHousehold(household.householdId)) {
             grantChildAllowance(birth, household);
         }
