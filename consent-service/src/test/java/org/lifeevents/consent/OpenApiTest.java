@@ -1,0 +1,29 @@
+package org.lifeevents.consent;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** The published API description names every endpoint and shows examples of what to send and what comes back. */
+@QuarkusTest
+class OpenApiTest {
+
+    @Test
+    void everyEndpointIsDescribedWithExamples() {
+        given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths", hasKey("/me/consents"))
+                .body("paths", hasKey("/me/consents/{consentId}/revoke"))
+                .body("paths", hasKey("/me/consents/{consentId}/receipt"))
+                .body("paths", hasKey("/consent-checks"))
+                .body("paths", hasKey("/.well-known/jwks.json"))
+                .body("paths", hasKey("/me/data-access"))
+                .body("paths", hasKey("/audit/data-access/verification"))
+                .body("components.schemas.ConsentRequest.example", notNullValue())
+                .body("paths.'/consent-checks'.get.responses.'200'.content.'application/json'.examples", hasKey("refused"));
+    }
+}
