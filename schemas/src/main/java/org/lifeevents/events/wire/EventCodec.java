@@ -40,7 +40,7 @@ public final class EventCodec {
 
     public static byte[] encode(SpecificRecord event) {
         BinaryMessageEncoder<SpecificRecord> encoder = ENCODERS.computeIfAbsent(event.getClass(),
-                type -> new BinaryMessageEncoder<>(SpecificData.getForSchema(event.getSchema()), event.getSchema()));
+                type -> new BinaryMessageEncoder<>(modelOf(type), event.getSchema()));
         try {
             ByteBuffer buffer = encoder.encode(event);
             byte[] bytes = new byte[buffer.remaining()];
@@ -49,6 +49,15 @@ public final class EventCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The generated class's own model, with its logical-type conversions. Looking the model up by schema name instead
+     * resolves the class through Avro's class loader, which in Quarkus tests is not the application's: the model found
+     * then has no conversions, and a nullable timestamp (a union) inside an event can be neither written nor read.
+     */
+    private static SpecificData modelOf(Class<?> type) {
+        return SpecificData.getForClass(type);
     }
 
     /**
@@ -88,7 +97,7 @@ public final class EventCodec {
         // Nested records are instantiated through the model's class loader; tie it to the event class's own loader
         // (application servers and Quarkus tests load the contract in a loader of their own).
         SpecificData model = new SpecificData(type.getClassLoader());
-        SpecificData.getForSchema(reader).getConversions().forEach(model::addLogicalTypeConversion);
+        modelOf(type).getConversions().forEach(model::addLogicalTypeConversion);
         return new BinaryMessageDecoder<>(model, reader, SchemaCatalog.get());
     }
 }
