@@ -128,7 +128,8 @@ class ConsentApiTest {
                 .body("errors.code", equalTo(List.of("required", "required")));
 
         given().auth().oauth2(kati).contentType(ContentType.JSON).body("{\"purpose\": ").post("/me/consents")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("malformed_json"));
 
         assertThat(consentsOf(KATI)).isEqualTo(consentsBefore);
         assertThat(outboxRowsOf(KATI)).isEqualTo(outboxBefore);
