@@ -2,8 +2,10 @@ package org.lifeevents.payment.bank;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -84,12 +86,15 @@ public class StatusReportImporter {
                 failed++;
             }
         } else {
+            // The file's payments in one query, not one per transfer: a file holds thousands.
+            Map<UUID, Payment> payments = entityManager.createQuery("from Payment where fileId = ?1", Payment.class)
+                    .setParameter(1, file.fileId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+                    .collect(Collectors.toMap(p -> p.paymentId, p -> p));
             for (OriginalPaymentInstruction32 instruction : report.getOrgnlPmtInfAndSts()) {
                 for (PaymentTransaction105 tx : instruction.getTxInfAndSts()) {
                     UUID paymentId = Pain001Writer.paymentId(tx.getOrgnlInstrId());
-                    Payment payment = paymentId == null ? null
-                            : entityManager.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
-                    if (payment == null || !file.fileId.equals(payment.fileId)) {
+                    Payment payment = paymentId == null ? null : payments.get(paymentId);
+                    if (payment == null) {
                         LOG.warnf("Report of %s names transfer %s, which is not in that file", file.messageId,
                                 tx.getOrgnlInstrId());
                         unchanged++;

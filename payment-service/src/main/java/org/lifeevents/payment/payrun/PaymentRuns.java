@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 
 import org.lifeevents.common.problem.ProblemException;
 import org.lifeevents.payment.PaymentConfig;
@@ -25,7 +24,8 @@ import org.lifeevents.payment.schedule.PaymentEvents;
  * next due payments, marks them as the run's, offsets recovery claims, and records the file they form, all in one
  * transaction. So a payment is in a file exactly when the file exists, is never in two files (it leaves the scheduled
  * state as it is taken, and rows being re-planned are skipped), and a crash loses or repeats nothing: the next batch
- * starts after the run's committed cursor.
+ * starts after the run's committed cursor. Reads run in a transaction of their own too, so a caller's long-lived
+ * persistence context never serves a run's state from before its last step.
  */
 @ApplicationScoped
 @Transactional
@@ -67,12 +67,10 @@ public class PaymentRuns {
         return run;
     }
 
-    @Transactional(TxType.SUPPORTS)
     public Optional<PaymentRun> unfinished() {
         return PaymentRun.find("status <> ?1", PaymentRun.COMPLETED).firstResultOptional();
     }
 
-    @Transactional(TxType.SUPPORTS)
     public PaymentRun get(UUID runId) {
         PaymentRun run = PaymentRun.findById(runId);
         if (run == null) {
@@ -157,7 +155,6 @@ public class PaymentRuns {
     }
 
     /** The files of the run whose status report is still to be imported, in order. */
-    @Transactional(TxType.SUPPORTS)
     public List<UUID> filesToSend(UUID runId) {
         return entityManager.createQuery(
                 "select fileId from PaymentFile where runId = ?1 and status <> ?2 order by fileNo", UUID.class)

@@ -7,11 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 
-/** Reads runs with their figures, computed by the database over the run's payments (no run is loaded into memory). */
+/**
+ * Reads runs with their figures, computed by the database over the run's payments (no run is loaded into memory). Each
+ * read is one transaction, so the figures are one consistent snapshot and never a cached, older state of the run.
+ */
 @ApplicationScoped
-@Transactional(TxType.SUPPORTS)
+@Transactional
 public class RunReports {
 
     @Inject

@@ -86,19 +86,23 @@ public class PaymentSchedule {
                 .anyMatch(p -> Payment.FAILED.equals(p.status) && p.entitlementVersion >= state.version);
         long difference = owed.amountCents() - committed;
         Payment mine = rows.stream().filter(p -> p.topUpVersion == state.version).findFirst().orElse(null);
-        rows.stream().filter(p -> p.isTopUp() && p != mine && Payment.PENDING.contains(p.status)).forEach(p -> cancel(p));
         if (difference <= 0 || failedAtThisVersion) {
             // Paid in full (a decrease is recovered by eligibility's claim), or the bank refused this version's
             // payment: a failure is not retried until eligibility decides anew (a new version).
-            if (mine != null && Payment.PENDING.contains(mine.status)) {
-                cancel(mine);
-            }
+            rows.stream().filter(p -> p.isTopUp() && Payment.PENDING.contains(p.status)).forEach(p -> cancel(p));
             return;
         }
-        if (mine == null) {
+        // One top-up waiting at a time: the one of this version, else one still waiting from an earlier version
+        // (re-planned to the new difference), else a new one for this version.
+        Payment topUp = mine != null && Payment.PENDING.contains(mine.status) ? mine
+                : rows.stream()
+                        .filter(p -> p.isTopUp() && (Payment.SCHEDULED.equals(p.status) || Payment.HELD.equals(p.status)))
+                        .findFirst().orElse(null);
+        rows.stream().filter(p -> p.isTopUp() && p != topUp && Payment.PENDING.contains(p.status)).forEach(p -> cancel(p));
+        if (topUp != null) {
+            replan(topUp, state, owed, difference, status);
+        } else if (mine == null) {
             insert(state, owed, state.version, difference, status);
-        } else if (Payment.PENDING.contains(mine.status)) {
-            replan(mine, state, owed, difference, status);
         }
     }
 
