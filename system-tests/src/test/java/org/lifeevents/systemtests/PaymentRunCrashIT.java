@@ -28,6 +28,7 @@ import org.lifeevents.events.eligibility.EntitlementPeriod;
 import org.lifeevents.events.payment.PaymentScheduledEvent;
 import org.lifeevents.events.payment.PaymentSentEvent;
 import org.lifeevents.events.payment.PaymentSettledEvent;
+import org.lifeevents.events.payment.PayoutAccountChangedEvent;
 import org.lifeevents.events.tax.TaxRefundAccountEvent;
 import org.lifeevents.events.wire.EventCodec;
 import org.lifeevents.events.wire.EventSerializer;
@@ -88,7 +89,12 @@ class PaymentRunCrashIT {
         // Each event three times: the original and two redeliveries of the same bytes.
         publishThreeTimes(Topics.TAX_REFUND_ACCOUNTS, accounts, e -> ((TaxRefundAccountEvent) e).getPersonId());
         publishThreeTimes(Topics.ENTITLEMENTS, new ArrayList<>(grants), e -> ((EntitlementChangedEvent) e).getEntitlementId());
-        topics.await(Topics.PAYMENTS, PaymentScheduledEvent.class, e -> ours.contains(e.getEntitlementId()), PEOPLE);
+        Set<String> persons = accounts.stream().map(e -> ((TaxRefundAccountEvent) e).getPersonId()).collect(Collectors.toSet());
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> topics.read(Topics.PAYOUT_ACCOUNTS, PayoutAccountChangedEvent.class).stream()
+                        .filter(e -> persons.contains(e.getPersonId())).count() >= PEOPLE
+                        && topics.read(Topics.PAYMENTS, PaymentScheduledEvent.class).stream()
+                                .filter(e -> ours.contains(e.getEntitlementId())).count() >= PEOPLE);
 
         String otto = tokens.person("otto");
         String runId = given().auth().oauth2(otto).queryParam("maxPaymentsPerFile", 4)

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.jpa.HibernateHints;
 import org.lifeevents.common.problem.ProblemException;
 import org.lifeevents.payment.PaymentConfig;
 import org.lifeevents.payment.recovery.RecoveryService;
@@ -169,13 +170,14 @@ public class PaymentRuns {
         }
         file.status = PaymentFile.SENT;
         file.sentAt = sentAt;
+        // One statement for the file's payments, then one event each from read-only copies (nothing to dirty-check).
+        entityManager.createQuery("""
+                update Payment set status = 'SENT', sentAt = ?2, updatedAt = ?3 where fileId = ?1 and status = 'IN_RUN'
+                """).setParameter(1, fileId).setParameter(2, sentAt).setParameter(3, Instant.now()).executeUpdate();
         List<Payment> payments = entityManager
-                .createQuery("from Payment where fileId = ?1 and status = ?2 order by paymentId", Payment.class)
-                .setParameter(1, fileId).setParameter(2, Payment.IN_RUN).getResultList();
+                .createQuery("from Payment where fileId = ?1 and status = 'SENT' order by paymentId", Payment.class)
+                .setParameter(1, fileId).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
         for (Payment payment : payments) {
-            payment.status = Payment.SENT;
-            payment.sentAt = sentAt;
-            payment.updatedAt = Instant.now();
             events.sent(payment, file.messageId, sentAt);
         }
     }
