@@ -40,6 +40,8 @@ public final class PostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(!keepData)
                     .setPort(Ports.orFree(port))
                     .setServerConfig("max_connections", "300")
+                    // The outbox takes a transaction-scoped lock per key; a payment file publishes thousands at once.
+                    .setServerConfig("max_locks_per_transaction", "256")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60))
                     .start();

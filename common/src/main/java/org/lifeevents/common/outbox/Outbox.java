@@ -35,9 +35,13 @@ public class Outbox {
         if (correlationId == null || correlationId.isBlank() || correlationId.length() > Events.CORRELATION_ID_MAX_LENGTH) {
             throw new IllegalArgumentException("Event needs a correlation id of 1 to 35 characters: " + correlationId);
         }
+        // The relay publishes in id order, so ids of one key must follow commit order. The key's transaction-scoped
+        // lock makes a second transaction publishing for the same key wait until the first commits, whatever order
+        // the business writes are flushed in.
         entityManager.createNativeQuery("""
                 insert into outbox_event (event_id, topic, partition_key, event_type, correlation_id, payload)
-                values (?1, ?2, ?3, ?4, ?5, ?6)
+                select ?1, ?2, ?3, ?4, ?5, ?6
+                from (select pg_advisory_xact_lock(hashtextextended('outbox:' || ?2 || ':' || ?3, 0))) as ordered
                 """)
                 // The insert touches only the outbox table: no need to flush the caller's entities first. (Flushing
                 // before each event dirty-checks every managed entity: quadratic when a step publishes thousands.)
