@@ -9,8 +9,10 @@ alter table registration add column event_date date;
 update registration set event_date = (request_json ->> 'birthDate')::date where kind = 'BIRTH';
 alter table registration add column household_id text;
 update registration set household_id = response_json ->> 'householdId';
--- The published record of a death (Avro), so a correction republishes it whole without recomputing the survivors.
+-- The published record of a death (Avro binary with its writer schema, so it reads back after the contract grows), so a
+-- correction republishes it whole without recomputing the survivors.
 alter table registration add column death_record bytea;
+alter table registration add column death_record_schema text;
 -- What a registration changed beyond its own rows, so a revocation can undo it.
 alter table registration add column created_person boolean not null default true;
 alter table registration add column cleared_spouse_id char(11);
@@ -45,6 +47,9 @@ from registration;
 
 -- A household's last published state, so a load that changes nothing publishes nothing.
 alter table household add column state_hash text;
+-- The last load applied to the household (a digest of the request), so a backfill line applied before is recognised
+-- and skipped even when later lines (a birth, a death) changed the household since.
+alter table household add column load_hash text;
 
 -- Sequences hand out blocks of 50, so Hibernate batches inserts (pooled optimizer) and bulk loads use fewer calls.
 alter sequence household_member_id_seq increment by 50;

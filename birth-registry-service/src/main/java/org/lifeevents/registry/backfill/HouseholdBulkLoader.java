@@ -43,6 +43,8 @@ import org.lifeevents.registry.household.Person;
 import org.lifeevents.registry.validation.FieldErrors;
 import org.lifeevents.registry.validation.RequestChecks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Loads many household lines at once: the same rules and the same published state as {@code PUT /households/{id}}, but
  * set-based. It reads what the lines touch with a few {@code = any(?)} queries, applies the lines in order in memory,
@@ -62,6 +64,9 @@ public class HouseholdBulkLoader {
 
     @Inject
     HouseholdSnapshots snapshots;
+
+    @Inject
+    ObjectMapper json;
 
     /** One household line of a backfill file. */
     public record Line(long number, String householdId, HouseholdRequest request, String correlationId) {
@@ -90,12 +95,19 @@ public class HouseholdBulkLoader {
                     result.refused().put(line.number(), errors.list());
                     continue;
                 }
+                String loadHash = HouseholdChecks.loadHash(line.householdId(), line.request(), json);
+                if (state.appliedBefore(line.householdId(), loadHash)) {
+                    // The same line was applied before (a re-run): later facts (a death, say) may no longer pass
+                    // its checks, and it must not undo them.
+                    result.skipped().add(line.number());
+                    continue;
+                }
                 LocalDate from = HouseholdChecks.check(line.request(), state::person, errors);
                 if (!errors.isEmpty()) {
                     result.refused().put(line.number(), errors.list());
                     continue;
                 }
-                if (!state.apply(line, from, othersTouched, otherCorrelation)) {
+                if (!state.apply(line, from, loadHash, othersTouched, otherCorrelation)) {
                     result.skipped().add(line.number());
                 }
             }
@@ -174,7 +186,7 @@ public class HouseholdBulkLoader {
                 }
             }
             try (PreparedStatement statement = connection.prepareStatement("""
-                    select household_id, version, state_hash, street, postal_code, municipality, country_code
+                    select household_id, version, state_hash, street, postal_code, municipality, country_code, load_hash
                     from household where household_id = any(?)""")) {
                 statement.setArray(1, array(connection, householdIds));
                 try (ResultSet rs = statement.executeQuery()) {
@@ -186,6 +198,7 @@ public class HouseholdBulkLoader {
                         row.postalCode = rs.getString(5);
                         row.municipality = rs.getString(6);
                         row.countryCode = rs.getString(7);
+                        row.loadHash = rs.getString(8);
                         row.exists = true;
                         households.put(row.householdId, row);
                     }
@@ -220,8 +233,13 @@ public class HouseholdBulkLoader {
             }
         }
 
+        boolean appliedBefore(String householdId, String loadHash) {
+            HouseholdRow household = households.get(householdId);
+            return household != null && loadHash.equals(household.loadHash);
+        }
+
         /** Applies one checked line; returns false when it changes nothing. */
-        boolean apply(Line line, LocalDate from, Map<String, LocalDate> othersTouched,
+        boolean apply(Line line, LocalDate from, String loadHash, Map<String, LocalDate> othersTouched,
                 Map<String, String> otherCorrelation) {
             HouseholdRequest request = line.request();
             String householdId = line.householdId();
@@ -237,7 +255,7 @@ public class HouseholdBulkLoader {
             for (HouseholdRequest.Member member : request.members()) {
                 MembershipRow current = currentByPerson.get(member.personId());
                 LocalDate memberSince = current != null && current.householdId.equals(householdId) ? current.since
-                        : member.memberSince() != null ? LocalDate.parse(member.memberSince()) : from;
+                        : HouseholdChecks.memberSince(member, from);
                 since.put(member.personId(), memberSince);
                 PersonRow known = persons.get(member.personId());
                 members.add(org.lifeevents.events.registry.HouseholdMember.newBuilder()
@@ -259,7 +277,9 @@ public class HouseholdBulkLoader {
             members.sort(Comparator.comparing(org.lifeevents.events.registry.HouseholdMember::getMemberSince)
                     .thenComparing(org.lifeevents.events.registry.HouseholdMember::getPersonId));
             String hash = HouseholdSnapshots.hash(address, members);
+            household.loadHash = loadHash;
             if (household.exists && hash.equals(household.hash)) {
+                household.dirty = true;
                 return false;
             }
 
@@ -406,11 +426,13 @@ public class HouseholdBulkLoader {
                 placeholder.executeBatch();
             }
             try (PreparedStatement statement = connection.prepareStatement("""
-                    insert into household (household_id, version, street, postal_code, municipality, country_code, state_hash)
-                    values (?, ?, ?, ?, ?, ?, ?)
+                    insert into household (household_id, version, street, postal_code, municipality, country_code,
+                                           state_hash, load_hash)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (household_id) do update set version = excluded.version, street = excluded.street,
                         postal_code = excluded.postal_code, municipality = excluded.municipality,
-                        country_code = excluded.country_code, state_hash = excluded.state_hash, updated_at = now()""")) {
+                        country_code = excluded.country_code, state_hash = excluded.state_hash,
+                        load_hash = excluded.load_hash, updated_at = now()""")) {
                 for (HouseholdRow row : households.values()) {
                     if (!row.dirty) {
                         continue;
@@ -422,6 +444,7 @@ public class HouseholdBulkLoader {
                     statement.setString(5, row.municipality);
                     statement.setString(6, row.countryCode);
                     statement.setString(7, row.hash);
+                    statement.setString(8, row.loadHash);
                     statement.addBatch();
                 }
                 statement.executeBatch();
@@ -522,6 +545,7 @@ public class HouseholdBulkLoader {
         String postalCode;
         String municipality;
         String countryCode;
+        String loadHash;
         boolean exists;
         boolean dirty;
 

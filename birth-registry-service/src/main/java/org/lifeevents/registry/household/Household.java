@@ -23,4 +23,5 @@ public class Household extends PanacheEntityBase {
     public String municipality;
     public String countryCode;
     public String stateHash;
+    public String loadHash;
 }

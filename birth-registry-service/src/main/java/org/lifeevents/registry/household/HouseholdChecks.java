@@ -1,7 +1,11 @@
 package org.lifeevents.registry.household;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -9,6 +13,8 @@ import java.util.function.Function;
 import org.lifeevents.common.identity.PersonId;
 import org.lifeevents.registry.validation.Dates;
 import org.lifeevents.registry.validation.FieldErrors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The domain checks of a household's whole state, shared by the API and the bulk backfill (which looks persons up in
@@ -75,6 +81,27 @@ public final class HouseholdChecks {
             }
         }
         return effectiveFrom != null ? effectiveFrom : LocalDate.now();
+    }
+
+    /** When a member joins: the given day, else the day the state holds from, but never before the member's birth. */
+    public static LocalDate memberSince(HouseholdRequest.Member member, LocalDate effectiveFrom) {
+        if (member.memberSince() != null) {
+            return Dates.of(member.memberSince());
+        }
+        LocalDate birth = Dates.of(member.birthDate());
+        return birth != null && birth.isAfter(effectiveFrom) ? birth : effectiveFrom;
+    }
+
+    /** A digest of a load request for one household: equal requests, equal digests. */
+    public static String loadHash(String householdId, HouseholdRequest request, ObjectMapper json) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(householdId.getBytes(StandardCharsets.UTF_8));
+            digest.update(json.valueToTree(request).toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void checkAdults(FieldErrors errors, String field, HouseholdRequest.Member member, List<String> adults,

@@ -46,13 +46,15 @@ public class PopulationChanges {
     /** Moves the people: each leaves their household the day before and joins the new one; both are published. */
     public PopulationChangeReceipt move(MoveRequest request, WriteContext context) {
         FieldErrors errors = checks.check(request);
-        errors.throwIfAny();
+        if (request == null || errors.has("changeNumber")) {
+            errors.throwIfAny();
+        }
         return writes.once(new IdempotentWrites.Write(IdempotentWrites.POPULATION, request.changeNumber(), MOVE, null,
-                request, "change_number_reused"), PopulationChangeReceipt.class, context, () -> applyMove(request, context));
+                request, "change_number_reused"), PopulationChangeReceipt.class, context,
+                () -> applyMove(request, errors, context));
     }
 
-    private PopulationChangeReceipt applyMove(MoveRequest request, WriteContext context) {
-        FieldErrors errors = new FieldErrors();
+    private PopulationChangeReceipt applyMove(MoveRequest request, FieldErrors errors, WriteContext context) {
         LocalDate from = Dates.past(errors, "effectiveFrom", request.effectiveFrom(), false);
         LocalDate effectiveFrom = from != null ? from : LocalDate.now();
         boolean newHousehold = request.toHouseholdId() != null && Household.findById(request.toHouseholdId()) == null;
@@ -60,9 +62,13 @@ public class PopulationChanges {
             errors.add("address", "required", "a new household needs its address");
         }
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < request.personIds().size(); i++) {
+        List<String> personIds = request.personIds() == null ? List.of() : request.personIds();
+        for (int i = 0; i < personIds.size(); i++) {
             String field = "personIds[" + i + "]";
-            String personId = request.personIds().get(i);
+            String personId = personIds.get(i);
+            if (!PersonId.isValid(personId)) {
+                continue;
+            }
             if (!seen.add(personId)) {
                 errors.add(field, "duplicate_person", "is named twice");
                 continue;
@@ -89,6 +95,16 @@ public class PopulationChanges {
         errors.throwIfAny();
 
         Map<String, String> reasons = new LinkedHashMap<>();
+        if (request.toHouseholdId() != null) {
+            // The household exists (and is locked) before anyone joins it.
+            Household target = snapshots.lockOrCreate(request.toHouseholdId());
+            if (request.address() != null) {
+                target.street = request.address().street();
+                target.postalCode = request.address().postalCode();
+                target.municipality = request.address().municipality();
+                target.countryCode = request.address().countryCode();
+            }
+        }
         for (String personId : request.personIds()) {
             if (request.toHouseholdId() == null) {
                 HouseholdMember current = HouseholdMember.currentOf(personId).orElseThrow();
@@ -100,13 +116,6 @@ public class PopulationChanges {
             }
         }
         if (request.toHouseholdId() != null) {
-            Household target = snapshots.lockOrCreate(request.toHouseholdId());
-            if (request.address() != null) {
-                target.street = request.address().street();
-                target.postalCode = request.address().postalCode();
-                target.municipality = request.address().municipality();
-                target.countryCode = request.address().countryCode();
-            }
             reasons.put(request.toHouseholdId(), "MOVE_IN");
         }
         List<PopulationChangeReceipt.HouseholdVersion> versions = new ArrayList<>();
@@ -119,18 +128,19 @@ public class PopulationChanges {
     /** Replaces the person's legal parents and/or guardians and publishes the person's household. */
     public PopulationChangeReceipt custody(CustodyRequest request, WriteContext context) {
         FieldErrors errors = checks.check(request);
-        errors.throwIfAny();
+        if (request == null || errors.has("changeNumber")) {
+            errors.throwIfAny();
+        }
         return writes.once(new IdempotentWrites.Write(IdempotentWrites.POPULATION, request.changeNumber(), CUSTODY, null,
                 request, "change_number_reused"), PopulationChangeReceipt.class, context,
-                () -> applyCustody(request, context));
+                () -> applyCustody(request, errors, context));
     }
 
-    private PopulationChangeReceipt applyCustody(CustodyRequest request, WriteContext context) {
-        FieldErrors errors = new FieldErrors();
+    private PopulationChangeReceipt applyCustody(CustodyRequest request, FieldErrors errors, WriteContext context) {
         LocalDate from = Dates.past(errors, "effectiveFrom", request.effectiveFrom(), false);
         LocalDate effectiveFrom = from != null ? from : LocalDate.now();
-        Person child = Person.findById(request.childId());
-        if (child == null || !child.inPopulationRegister) {
+        Person child = PersonId.isValid(request.childId()) ? Person.findById(request.childId()) : null;
+        if (child == null && PersonId.isValid(request.childId()) || child != null && !child.inPopulationRegister) {
             errors.add("childId", "unknown_person", "is not a resident person of the population register");
         } else if (child.isDeceased()) {
             errors.add("childId", "deceased", "died on " + child.dateOfDeath);

@@ -18,6 +18,8 @@ import org.lifeevents.registry.validation.Dates;
 import org.lifeevents.registry.validation.FieldErrors;
 import org.lifeevents.registry.validation.RequestChecks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Owns persons and households: loads a household's whole state, moves people between households, and publishes every
  * household a change touches (a person who moves changes two).
@@ -31,6 +33,9 @@ public class PopulationRegister {
 
     @Inject
     RequestChecks checks;
+
+    @Inject
+    ObjectMapper json;
 
     /** What a load did: the household's version now and whether anything was published. */
     public record LoadResult(String householdId, long version, int members, boolean changed) {
@@ -67,13 +72,14 @@ public class PopulationRegister {
                 given.guardianIds().forEach(this::ensurePerson);
                 ResponsibleAdult.replace(person.personId, ResponsibleAdult.GUARDIAN, given.guardianIds());
             }
-            LocalDate since = given.memberSince() != null ? Dates.of(given.memberSince()) : effectiveFrom;
+            LocalDate since = HouseholdChecks.memberSince(given, effectiveFrom);
             join(householdId, person.personId, since).ifPresent(left::add);
         }
         left.remove(householdId);
         for (String other : left) {
             snapshots.publish(other, "MOVE_OUT", effectiveFrom, correlationId);
         }
+        household.loadHash = HouseholdChecks.loadHash(householdId, request, json);
         long before = household.version;
         long version = snapshots.publish(householdId, request.reason(), effectiveFrom, correlationId);
         return new LoadResult(householdId, version, request.members().size(), version != before);
@@ -103,7 +109,7 @@ public class PopulationRegister {
         if (request == null) {
             errors.throwIfAny();
         }
-        LocalDate effectiveFrom = HouseholdChecks.check(request, Person::findById, errors);
+        LocalDate effectiveFrom = HouseholdChecks.check(request, id -> Person.<Person> findById(id), errors);
         errors.throwIfAny();
         return effectiveFrom;
     }

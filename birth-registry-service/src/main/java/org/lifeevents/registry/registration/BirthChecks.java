@@ -42,7 +42,7 @@ public class BirthChecks {
      * @param ownRegistration the registration being corrected (its child is not a sibling of itself), or null
      */
     public Facts check(BirthRegistrationRequest request, String ownRegistration, FieldErrors errors) {
-        LocalDate birthDate = Dates.past(errors, "birthDate", request.birthDate(), true);
+        LocalDate birthDate = Dates.past(errors, "birthDate", request.birthDate(), !errors.has("birthDate"));
         LocalTime birthTime = Dates.time(errors, "birthTime", request.birthTime());
         if (request.childrenInBirth() != null && request.birthOrder() != null
                 && request.birthOrder() > request.childrenInBirth()) {
@@ -65,7 +65,7 @@ public class BirthChecks {
                     "died on " + father.person().dateOfDeath + ", too long before the birth");
         }
         if (mother != null && mother.personId() != null && birthDate != null && request.childrenInBirth() != null
-                && request.birthOrder() != null) {
+                && request.birthOrder() != null && PersonId.isValid(request.childId())) {
             checkSiblings(errors, request, mother.personId(), birthDate, ownRegistration);
         }
         return new Facts(birthDate, birthTime, mother, father);

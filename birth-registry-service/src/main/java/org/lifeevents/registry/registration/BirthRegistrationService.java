@@ -59,14 +59,17 @@ public class BirthRegistrationService {
 
     /** Registers the birth, or returns the first answer when the same registration number came with the same body. */
     public RegistrationReceipt register(BirthRegistrationRequest request, WriteContext context) {
-        checks.check(request).throwIfAny();
+        FieldErrors errors = checks.check(request);
+        if (request == null || errors.has("registrationNumber")) {
+            errors.throwIfAny();
+        }
         return writes.once(new IdempotentWrites.Write(IdempotentWrites.REGISTRATION, request.registrationNumber(),
                 Registration.BIRTH, request.registrationNumber(), request, "registration_number_reused"),
-                RegistrationReceipt.class, context, () -> apply(request, context));
+                RegistrationReceipt.class, context, () -> apply(request, errors, context));
     }
 
-    private RegistrationReceipt apply(BirthRegistrationRequest request, WriteContext context) {
-        FieldErrors errors = new FieldErrors();
+    /** Checks everything, listing every error at once, then registers; nothing is written before the checks pass. */
+    private RegistrationReceipt apply(BirthRegistrationRequest request, FieldErrors errors, WriteContext context) {
         BirthChecks.Facts facts = birthChecks.check(request, null, errors);
         errors.throwIfAny();
         Person existing = Person.findById(request.childId());

@@ -148,7 +148,7 @@ public class CorrectionService {
             LocalDate newDate = changeErrors.has("dateOfDeath") ? null : Dates.of(after.dateOfDeath());
             effectiveFrom = effectiveFrom(request, registration, newDate, errors);
             errors.throwIfAny();
-            DeathRecord previous = DeathRecords.decode(registration.deathRecord);
+            DeathRecord previous = DeathRecords.decode(registration.deathRecord, registration.deathRecordSchema);
             DeathRecord corrected = DeathRecord.newBuilder(previous)
                     .setDateOfDeath(newDate)
                     .setPlaceOfDeath(after.placeOfDeath())
@@ -159,6 +159,7 @@ public class CorrectionService {
             changes = noChangeRefused(found);
             applyDeath(registration, previous.getDateOfDeath(), newDate, effectiveFrom, context);
             registration.deathRecord = DeathRecords.encode(corrected);
+            registration.deathRecordSchema = DeathRecord.getClassSchema().toString();
             event.setCorrectedDeath(corrected);
         }
         registration.recordJson = merged.toString();

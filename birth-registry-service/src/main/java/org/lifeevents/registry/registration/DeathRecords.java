@@ -1,13 +1,20 @@
 package org.lifeevents.registry.registration;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.lifeevents.events.registry.DeathRecord;
 import org.lifeevents.events.registry.HouseholdMemberRef;
 import org.lifeevents.events.registry.MinorChildRecord;
@@ -102,20 +109,34 @@ final class DeathRecords {
                 .toList();
     }
 
+    /** Nested records are made through a model tied to the contract's own class loader (Quarkus tests have two). */
+    private static final SpecificData MODEL = model();
+
+    private static SpecificData model() {
+        SpecificData model = new SpecificData(DeathRecord.class.getClassLoader());
+        SpecificData.getForClass(DeathRecord.class).getConversions().forEach(model::addLogicalTypeConversion);
+        return model;
+    }
+
+    /** The record as Avro binary, to be stored with {@code DeathRecord.getClassSchema()} as its writer schema. */
     static byte[] encode(DeathRecord record) {
         try {
-            ByteBuffer buffer = record.toByteBuffer();
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+            new SpecificDatumWriter<DeathRecord>(DeathRecord.getClassSchema(), MODEL).write(record, encoder);
+            encoder.flush();
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static DeathRecord decode(byte[] bytes) {
+    /** Reads a stored record written with the given schema into the current one. */
+    static DeathRecord decode(byte[] bytes, String writerSchema) {
         try {
-            return DeathRecord.fromByteBuffer(ByteBuffer.wrap(bytes));
+            Schema writer = new Schema.Parser().parse(writerSchema);
+            return new SpecificDatumReader<DeathRecord>(writer, DeathRecord.getClassSchema(), MODEL)
+                    .read(null, DecoderFactory.get().binaryDecoder(bytes, null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

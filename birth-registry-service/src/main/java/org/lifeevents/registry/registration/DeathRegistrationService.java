@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.lifeevents.common.identity.PersonId;
 import org.lifeevents.common.outbox.Outbox;
 import org.lifeevents.common.problem.ProblemException;
 import org.lifeevents.events.Events;
@@ -54,15 +55,21 @@ public class DeathRegistrationService {
     ObjectMapper json;
 
     public RegistrationReceipt register(DeathRegistrationRequest request, WriteContext context) {
-        checks.check(request).throwIfAny();
+        FieldErrors errors = checks.check(request);
+        if (request == null || errors.has("registrationNumber")) {
+            errors.throwIfAny();
+        }
         return writes.once(new IdempotentWrites.Write(IdempotentWrites.REGISTRATION, request.registrationNumber(),
                 Registration.DEATH, request.registrationNumber(), request, "registration_number_reused"),
-                RegistrationReceipt.class, context, () -> apply(request, context));
+                RegistrationReceipt.class, context, () -> apply(request, errors, context));
     }
 
     /** The domain checks of a death; returns the deceased, or null with errors added. */
     static Person check(DeathRegistrationRequest request, FieldErrors errors) {
-        LocalDate dateOfDeath = Dates.past(errors, "dateOfDeath", request.dateOfDeath(), true);
+        LocalDate dateOfDeath = Dates.past(errors, "dateOfDeath", request.dateOfDeath(), !errors.has("dateOfDeath"));
+        if (!PersonId.isValid(request.personId())) {
+            return null;
+        }
         Person person = Person.findById(request.personId());
         if (person == null) {
             errors.add("personId", "unknown_person", "is not in the population register");
@@ -74,8 +81,7 @@ public class DeathRegistrationService {
         return person;
     }
 
-    private RegistrationReceipt apply(DeathRegistrationRequest request, WriteContext context) {
-        FieldErrors errors = new FieldErrors();
+    private RegistrationReceipt apply(DeathRegistrationRequest request, FieldErrors errors, WriteContext context) {
         Person deceased = check(request, errors);
         errors.throwIfAny();
         if (deceased.isDeceased()) {
@@ -125,6 +131,7 @@ public class DeathRegistrationService {
         registration.eventDate = dateOfDeath;
         registration.householdId = record.getHouseholdId();
         registration.deathRecord = DeathRecords.encode(record);
+        registration.deathRecordSchema = DeathRecord.getClassSchema().toString();
         registration.createdPerson = false;
         registration.clearedSpouseId = clearedSpouse;
         registration.correlationId = context.correlationId();

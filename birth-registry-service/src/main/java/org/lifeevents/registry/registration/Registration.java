@@ -49,6 +49,7 @@ public class Registration extends PanacheEntityBase {
     public LocalDate eventDate;
     public String householdId;
     public byte[] deathRecord;
+    public String deathRecordSchema;
     public boolean createdPerson = true;
     public String clearedSpouseId;
 

@@ -39,8 +39,11 @@ public final class EventCodec {
     }
 
     public static byte[] encode(SpecificRecord event) {
+        // The model comes from the generated class itself (its MODEL$, with the logical-type conversions of nested
+        // records too), not looked up by schema name: a lookup that misses under another class loader falls back to a
+        // model without conversions, and a date in a union (a member's dateOfDeath) then cannot be written.
         BinaryMessageEncoder<SpecificRecord> encoder = ENCODERS.computeIfAbsent(event.getClass(),
-                type -> new BinaryMessageEncoder<>(SpecificData.getForSchema(event.getSchema()), event.getSchema()));
+                type -> new BinaryMessageEncoder<>(SpecificData.getForClass(type), event.getSchema()));
         try {
             ByteBuffer buffer = encoder.encode(event);
             byte[] bytes = new byte[buffer.remaining()];
@@ -88,7 +91,7 @@ public final class EventCodec {
         // Nested records are instantiated through the model's class loader; tie it to the event class's own loader
         // (application servers and Quarkus tests load the contract in a loader of their own).
         SpecificData model = new SpecificData(type.getClassLoader());
-        SpecificData.getForSchema(reader).getConversions().forEach(model::addLogicalTypeConversion);
+        SpecificData.getForClass(type).getConversions().forEach(model::addLogicalTypeConversion);
         return new BinaryMessageDecoder<>(model, reader, SchemaCatalog.get());
     }
 }

@@ -45,6 +45,26 @@ class EventCodecTest {
     }
 
     @Test
+    void roundTripsDatesInUnionsOfNestedRecords() {
+        org.lifeevents.events.registry.HouseholdMember deceased = org.lifeevents.events.registry.HouseholdMember
+                .newBuilder()
+                .setPersonId("35809090199").setGivenNames("Ants").setFamilyName("Mets").setSex("M")
+                .setBirthDate(LocalDate.of(1958, 9, 9)).setDateOfDeath(LocalDate.of(2026, 3, 20))
+                .setMemberSince(LocalDate.of(1990, 1, 1))
+                .build();
+        org.lifeevents.events.registry.HouseholdChangedEvent household = org.lifeevents.events.registry.HouseholdChangedEvent
+                .newBuilder()
+                .setEventId(Events.newEventId())
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setCorrelationId(Events.newCorrelationId())
+                .setHouseholdId("H-1004").setVersion(2).setEffectiveFrom(LocalDate.of(2026, 3, 20)).setReason("DEATH")
+                .setMembers(java.util.List.of(deceased))
+                .build();
+
+        assertThat(EventCodec.decode(EventCodec.encode(household))).isEqualTo(household);
+    }
+
+    @Test
     void messageStartsWithTheSingleObjectMarkerAndTheWriterFingerprint() {
         byte[] bytes = serializer.serialize(Topics.REGISTRATIONS, birth());
 
