@@ -62,6 +62,25 @@ class EventCodecTest {
                 .build();
 
         assertThat(EventCodec.decode(EventCodec.encode(household))).isEqualTo(household);
+
+        org.lifeevents.events.registry.DeathRegisteredEvent death = org.lifeevents.events.registry.DeathRegisteredEvent
+                .newBuilder()
+                .setEventId(Events.newEventId())
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setCorrelationId(Events.newCorrelationId())
+                .setRegisteredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setDeath(org.lifeevents.events.registry.DeathRecord.newBuilder()
+                        .setRegistrationId("D-1").setPersonId("35809090199").setBirthDate(LocalDate.of(1958, 9, 9))
+                        .setDateOfDeath(LocalDate.of(2026, 3, 20)).setPlaceOfDeath("Haapsalu")
+                        .setGivenNames("Ants").setFamilyName("Mets")
+                        .build())
+                .build();
+        // Field by field: equals() compares only the fields of the schema the class embeds.
+        var decoded = (org.lifeevents.events.registry.DeathRegisteredEvent) EventCodec.decode(EventCodec.encode(death));
+        assertThat(decoded.getDeath().getGivenNames()).isEqualTo("Ants");
+        assertThat(decoded.getDeath().getFamilyName()).isEqualTo("Mets");
+        assertThat(EventCodec.writerSchema(EventCodec.encode(death)).getField("death").schema().getField("givenNames"))
+                .as("the event's own schema embeds the current DeathRecord").isNotNull();
     }
 
     @Test
