@@ -137,6 +137,7 @@ class BackfillBenchmark {
         private long children;
         private long newborns;
         private String lastMother;
+        private boolean motherUsed;
         private String lastElder;
         private byte[] current = new byte[0];
         private int position;
@@ -171,11 +172,10 @@ class BackfillBenchmark {
                 return false;
             }
             line++;
-            long slot = line % 1000;
             String text;
-            if (slot < birthsPerThousand && lastMother != null) {
+            if (every(birthsPerThousand, 7) && lastMother != null && !motherUsed) {
                 text = birth();
-            } else if (slot >= 500 && slot < 500 + deathsPerThousand && lastElder != null) {
+            } else if (every(deathsPerThousand, 13) && lastElder != null) {
                 text = death();
             } else {
                 text = household();
@@ -183,6 +183,11 @@ class BackfillBenchmark {
             current = (text + "\n").getBytes(StandardCharsets.UTF_8);
             position = 0;
             return true;
+        }
+
+        /** Spreads the given number of lines per thousand evenly over the file, at an offset. */
+        private boolean every(int perThousand, int offset) {
+            return perThousand > 0 && (line + offset) % (1000 / perThousand) == 0;
         }
 
         private String household() {
@@ -200,6 +205,7 @@ class BackfillBenchmark {
                 members.append(", ").append(member(child, i % 2 == 0 ? "F" : "M", null, List.of(mother, father)));
             }
             lastMother = mother;
+            motherUsed = false;
             lastElder = size > 1 ? father : null;
             return "{\"type\": \"household\", \"householdId\": \"BH-" + run + "-" + line
                     + "\", \"effectiveFrom\": \"2024-01-01\", \"address\": {\"street\": \"Pikk " + line
@@ -208,6 +214,8 @@ class BackfillBenchmark {
         }
 
         private String birth() {
+            // One birth per mother, so no two children of the file are siblings of one birth by accident.
+            motherUsed = true;
             String child = id(line % 2 == 0 ? "F" : "M", NEWBORNS_FROM, newborns++);
             return "{\"type\": \"birth\", \"registrationNumber\": \"BB-" + run + "-" + line + "\", \"childId\": \"" + child
                     + "\", \"givenNames\": \"Laps\", \"familyName\": \"Test\", \"sex\": \"" + (line % 2 == 0 ? "F" : "M")
