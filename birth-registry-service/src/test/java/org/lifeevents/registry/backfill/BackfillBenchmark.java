@@ -69,6 +69,8 @@ class BackfillBenchmark {
         System.out.printf("BENCHMARK upload: %d lines, %.1f MB streamed to the spool file in %.1f s%n", lines,
                 job.getLong("bytesReceived") / 1e6, uploadSeconds);
 
+        long population = new MigrationFile(lines, birthsPerThousand, deathsPerThousand).population();
+        double populationSeconds = 0;
         long applyStart = System.nanoTime();
         long peakLive = 0;
         List<String> samples = new ArrayList<>();
@@ -86,6 +88,9 @@ class BackfillBenchmark {
                     live / 1_000_000, unpublished());
             samples.add(sample);
             System.out.println(sample);
+            if (populationSeconds == 0 && job.getLong("linesRead") >= population) {
+                populationSeconds = seconds;
+            }
             String status = job.getString("status");
             if (!status.equals("RUNNING") && !status.equals("QUEUED")) {
                 break;
@@ -105,6 +110,10 @@ class BackfillBenchmark {
                 job.getLong("linesAccepted"), job.getLong("linesSkipped"), job.getLong("linesRefused"), applySeconds,
                 job.getLong("linesRead") / applySeconds, peakLive / 1_000_000,
                 memory.getHeapMemoryUsage().getMax() / 1_000_000, outboxAtEnd, relaySeconds);
+        System.out.printf("BENCHMARK sections: population %,d household lines in about %.0f s (%.0f lines/s); "
+                + "history %,d births and deaths in about %.0f s (%.0f lines/s)%n", population, populationSeconds,
+                population / populationSeconds, lines - population, applySeconds - populationSeconds,
+                (lines - population) / (applySeconds - populationSeconds));
         assertThat(job.getString("status")).isEqualTo("COMPLETED");
         assertThat(job.getLong("linesRefused")).isZero();
     }
@@ -119,8 +128,9 @@ class BackfillBenchmark {
     }
 
     /**
-     * A migration file made while it is read, so the test holds one line at a time: households first in each family,
-     * then, now and then, a birth of a child to the family's mother or the death of an older member.
+     * A migration file made while it is read, so the test holds one line at a time, laid out as a registry would: the
+     * population at go-live first (households of one to four people: a mother, her spouse, their children), then the
+     * history (births to mothers of the population, deaths of fathers).
      */
     static final class MigrationFile extends InputStream {
 
@@ -129,23 +139,23 @@ class BackfillBenchmark {
         private static final LocalDate NEWBORNS_FROM = LocalDate.of(2020, 1, 1);
 
         private final long lines;
-        private final int birthsPerThousand;
-        private final int deathsPerThousand;
+        private final long births;
+        private final long population;
         private final String run = Long.toString(System.nanoTime(), 36);
         private long line;
-        private long adults;
         private long children;
-        private long newborns;
-        private String lastMother;
-        private boolean motherUsed;
-        private String lastElder;
         private byte[] current = new byte[0];
         private int position;
 
         MigrationFile(long lines, int birthsPerThousand, int deathsPerThousand) {
             this.lines = lines;
-            this.birthsPerThousand = birthsPerThousand;
-            this.deathsPerThousand = deathsPerThousand;
+            this.births = lines * birthsPerThousand / 1000;
+            this.population = lines - births - lines * deathsPerThousand / 1000;
+        }
+
+        /** Lines of the population section, before the history. */
+        long population() {
+            return population;
         }
 
         @Override
@@ -173,30 +183,24 @@ class BackfillBenchmark {
             }
             line++;
             String text;
-            if (every(birthsPerThousand, 7) && lastMother != null && !motherUsed) {
-                text = birth();
-            } else if (every(deathsPerThousand, 13) && lastElder != null) {
-                text = death();
+            if (line <= population) {
+                text = household(line - 1);
+            } else if (line <= population + births) {
+                text = birth(line - population - 1);
             } else {
-                text = household();
+                text = death(line - population - births - 1);
             }
             current = (text + "\n").getBytes(StandardCharsets.UTF_8);
             position = 0;
             return true;
         }
 
-        /** Spreads the given number of lines per thousand evenly over the file, at an offset. */
-        private boolean every(int perThousand, int offset) {
-            return perThousand > 0 && (line + offset) % (1000 / perThousand) == 0;
-        }
-
-        private String household() {
-            int size = (int) (line % 4) + 1;
-            StringBuilder members = new StringBuilder();
-            long adult = adults++;
-            String mother = id("F", ADULTS_FROM, adult);
-            String father = id("M", ADULTS_FROM, adult);
-            members.append(member(mother, "F", size > 1 ? father : null, null));
+        /** The k-th household: mother k, with father k when it has two or more people, and their children. */
+        private String household(long k) {
+            int size = (int) ((k + 1) % 4) + 1;
+            String mother = id("F", ADULTS_FROM, k);
+            String father = id("M", ADULTS_FROM, k);
+            StringBuilder members = new StringBuilder(member(mother, "F", size > 1 ? father : null, null));
             if (size > 1) {
                 members.append(", ").append(member(father, "M", mother, null));
             }
@@ -204,30 +208,26 @@ class BackfillBenchmark {
                 String child = id(i % 2 == 0 ? "F" : "M", CHILDREN_FROM, children++);
                 members.append(", ").append(member(child, i % 2 == 0 ? "F" : "M", null, List.of(mother, father)));
             }
-            lastMother = mother;
-            motherUsed = false;
-            lastElder = size > 1 ? father : null;
-            return "{\"type\": \"household\", \"householdId\": \"BH-" + run + "-" + line
-                    + "\", \"effectiveFrom\": \"2024-01-01\", \"address\": {\"street\": \"Pikk " + line
+            return "{\"type\": \"household\", \"householdId\": \"BH-" + run + "-" + k
+                    + "\", \"effectiveFrom\": \"2024-01-01\", \"address\": {\"street\": \"Pikk " + k
                     + "\", \"postalCode\": \"10123\", \"municipality\": \"Tallinn\", \"countryCode\": \"EE\"},"
                     + " \"members\": [" + members + "]}";
         }
 
-        private String birth() {
-            // One birth per mother, so no two children of the file are siblings of one birth by accident.
-            motherUsed = true;
-            String child = id(line % 2 == 0 ? "F" : "M", NEWBORNS_FROM, newborns++);
-            return "{\"type\": \"birth\", \"registrationNumber\": \"BB-" + run + "-" + line + "\", \"childId\": \"" + child
-                    + "\", \"givenNames\": \"Laps\", \"familyName\": \"Test\", \"sex\": \"" + (line % 2 == 0 ? "F" : "M")
+        /** The h-th birth: a child of mother h (one each, so no two are siblings of one birth by accident). */
+        private String birth(long h) {
+            String sex = h % 2 == 0 ? "F" : "M";
+            String child = id(sex, NEWBORNS_FROM, h);
+            return "{\"type\": \"birth\", \"registrationNumber\": \"BB-" + run + "-" + h + "\", \"childId\": \"" + child
+                    + "\", \"givenNames\": \"Laps\", \"familyName\": \"Test\", \"sex\": \"" + sex
                     + "\", \"birthDate\": \"" + new PersonId(child).birthDate() + "\", \"placeOfBirth\": \"Tallinn\","
-                    + " \"motherId\": \"" + lastMother + "\", \"childrenInBirth\": 1, \"birthOrder\": 1}";
+                    + " \"motherId\": \"" + id("F", ADULTS_FROM, h) + "\", \"childrenInBirth\": 1, \"birthOrder\": 1}";
         }
 
-        private String death() {
-            String text = "{\"type\": \"death\", \"registrationNumber\": \"BD-" + run + "-" + line + "\", \"personId\": \""
-                    + lastElder + "\", \"dateOfDeath\": \"2025-06-01\", \"placeOfDeath\": \"Tallinn\"}";
-            lastElder = null;
-            return text;
+        /** The d-th death: the father of household 4d + 1, which has three people. */
+        private String death(long d) {
+            return "{\"type\": \"death\", \"registrationNumber\": \"BD-" + run + "-" + d + "\", \"personId\": \""
+                    + id("M", ADULTS_FROM, 4 * d + 1) + "\", \"dateOfDeath\": \"2025-06-01\", \"placeOfDeath\": \"Tallinn\"}";
         }
 
         /** The n-th valid person id of a group: a thousand serials per day from the group's first day, never reused. */
