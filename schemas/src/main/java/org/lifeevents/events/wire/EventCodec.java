@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
+import org.apache.avro.data.TimeConversions;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
@@ -39,11 +40,8 @@ public final class EventCodec {
     }
 
     public static byte[] encode(SpecificRecord event) {
-        // The model comes from the generated class itself (its MODEL$, with the logical-type conversions of nested
-        // records too), not looked up by schema name: a lookup that misses under another class loader falls back to a
-        // model without conversions, and a date in a union (a member's dateOfDeath) then cannot be written.
         BinaryMessageEncoder<SpecificRecord> encoder = ENCODERS.computeIfAbsent(event.getClass(),
-                type -> new BinaryMessageEncoder<>(SpecificData.getForClass(type), event.getSchema()));
+                type -> new BinaryMessageEncoder<>(model(type), event.getSchema()));
         try {
             ByteBuffer buffer = encoder.encode(event);
             byte[] bytes = new byte[buffer.remaining()];
@@ -90,8 +88,19 @@ public final class EventCodec {
         Schema reader = SchemaCatalog.schemaOf(type);
         // Nested records are instantiated through the model's class loader; tie it to the event class's own loader
         // (application servers and Quarkus tests load the contract in a loader of their own).
+        return new BinaryMessageDecoder<>(model(type), reader, SchemaCatalog.get());
+    }
+
+    /**
+     * The data model for an event class, tied to its class loader, with the conversions of every logical type the
+     * contract uses. A generated class only converts its own plain fields; a date inside a union (an optional date) or
+     * in a nested record needs the model's conversion, whatever class loader Avro itself was loaded by.
+     */
+    private static SpecificData model(Class<?> type) {
         SpecificData model = new SpecificData(type.getClassLoader());
-        SpecificData.getForClass(type).getConversions().forEach(model::addLogicalTypeConversion);
-        return new BinaryMessageDecoder<>(model, reader, SchemaCatalog.get());
+        model.addLogicalTypeConversion(new TimeConversions.DateConversion());
+        model.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+        model.addLogicalTypeConversion(new TimeConversions.TimeMillisConversion());
+        return model;
     }
 }
