@@ -31,6 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
 /**
  * Applies one chunk of backfill lines in one transaction, together with the job's progress and the chunk's line errors:
  * a job that stops resumes after the last committed chunk. Runs of household lines go through the bulk loader; births
@@ -74,7 +76,10 @@ public class ChunkProcessor {
     record Tally(long read, long accepted, long skipped, long refused) {
     }
 
+    // A chunk of births and deaths goes through the same services as the API, line by line; on a loaded machine that can
+    // outlast the default 60 s transaction timeout, and a reaped chunk would fail the whole job.
     @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "lifeevents.registry.backfill.chunk-timeout-seconds")
     public Tally process(UUID jobId, String recordedBy, List<RawLine> lines) {
         List<LineError> errors = new ArrayList<>();
         long accepted = 0;
