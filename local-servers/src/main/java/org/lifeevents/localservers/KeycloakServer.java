@@ -5,18 +5,24 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -24,7 +30,8 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * A real Keycloak server from the official distribution archive that Maven downloads, started as a child process with
- * the committed demo realm. No Docker: the archive is unpacked once per install directory and reused.
+ * the committed demo realm. No Docker: the archive is unpacked once per install directory and reused, and so is a
+ * database seeded with the realm, of which each server gets its own copy.
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -38,47 +45,123 @@ public final class KeycloakServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    /** This server's own copy of the seeded database, removed when it stops; null for the seeding run. */
+    private final Path database;
 
-    private KeycloakServer(Process process, int port) {
+    private KeycloakServer(Process process, int port, Path database) {
         this.process = process;
         this.port = port;
+        this.database = database;
     }
 
     /**
-     * Unpacks the distribution under installRoot if needed and starts it with the demo realm imported into an in-memory
-     * database, so every start has exactly the committed realm.
+     * Unpacks the distribution under installRoot if needed and starts it with the committed demo realm, in a database of
+     * its own: a copy of a database seeded once with the realm, so every start has exactly the committed realm.
      *
-     * @param installRoot directory that holds the unpacked distribution
+     * @param installRoot directory that holds the unpacked distribution and the seeded database
      * @param port 0 for any free port
      * @param log file that receives Keycloak's output
      */
     public static KeycloakServer start(Path installRoot, int port, Path log) {
         Path home = install(installRoot);
-        int httpPort = Ports.orFree(port);
         try {
-            Path importDir = home.resolve("data/import");
-            Files.createDirectories(importDir);
-            try (InputStream realm = resource(REALM_RESOURCE)) {
-                Files.copy(realm, importDir.resolve("lifeevents-realm.json"), StandardCopyOption.REPLACE_EXISTING);
-            }
             Files.createDirectories(log.toAbsolutePath().getParent());
-            List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--http-host=127.0.0.1", "--http-port=" + httpPort, "--import-realm", "--db=dev-mem",
-                    "--health-enabled=false", "--metrics-enabled=false", "--cache=local"));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(home.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            Map<String, String> env = builder.environment();
-            env.put("KC_BOOTSTRAP_ADMIN_USERNAME", DEMO_ADMIN);
-            env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD);
-            env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx640m");
-            env.put("JAVA_HOME", System.getProperty("java.home"));
-            KeycloakServer server = new KeycloakServer(builder.start(), httpPort);
+            Path seed = seededDatabase(home, installRoot, log);
+            int httpPort = Ports.orFree(port);
+            Path database = installRoot.resolve("databases").resolve(String.valueOf(httpPort));
+            deleteTree(database);
+            copyTree(seed, database);
+            KeycloakServer server = new KeycloakServer(launch(home, httpPort, database, false, log), httpPort, database);
             server.awaitRealm(log);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Keycloak did not start; see " + log, e);
+        }
+    }
+
+    /**
+     * The database with the demo realm imported, made once per realm file and Keycloak version. Creating Keycloak's
+     * schema and importing the realm is most of a start (a minute and more on two busy cores); every later start, in
+     * every module of a build, copies the result instead.
+     */
+    private static Path seededDatabase(Path home, Path installRoot, Path log) throws IOException {
+        byte[] realm;
+        try (InputStream in = resource(REALM_RESOURCE)) {
+            realm = in.readAllBytes();
+        }
+        Path seed = installRoot.resolve("seed-" + fingerprint(realm, home.getFileName().toString()));
+        Path seeded = seed.resolve(".seeded");
+        try (FileChannel channel = FileChannel.open(installRoot.resolve(".keycloak-seed.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+                FileLock ignored = channel.lock()) {
+            if (!Files.exists(seeded)) {
+                deleteTree(seed);
+                Path importDir = home.resolve("data/import");
+                Files.createDirectories(importDir);
+                Files.write(importDir.resolve("lifeevents-realm.json"), realm);
+                int seedPort = Ports.orFree(0);
+                KeycloakServer seeder = new KeycloakServer(launch(home, seedPort, seed, true, log), seedPort, null);
+                seeder.awaitRealm(log);
+                seeder.close();
+                Files.writeString(seeded, "realm imported");
+            }
+        }
+        return seed;
+    }
+
+    private static Process launch(Path home, int httpPort, Path database, boolean importRealm, Path log)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=127.0.0.1", "--http-port=" + httpPort, "--db=dev-file",
+                "--db-url=jdbc:h2:file:" + database.toAbsolutePath().resolve("keycloakdb") + ";NON_KEYWORDS=VALUE",
+                "--health-enabled=false", "--metrics-enabled=false", "--cache=local"));
+        if (importRealm) {
+            command.add("--import-realm");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", DEMO_ADMIN);
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD);
+        env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx640m");
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        return builder.start();
+    }
+
+    private static String fingerprint(byte[] realm, String version) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(version.getBytes(StandardCharsets.UTF_8));
+            digest.update(realm);
+            return HexFormat.of().formatHex(digest.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
@@ -119,6 +202,13 @@ public final class KeycloakServer implements AutoCloseable {
         } catch (Exception e) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+        }
+        if (database != null) {
+            try {
+                deleteTree(database);
+            } catch (IOException e) {
+                // a leftover copy under target/ is harmless; the next start on this port replaces it
+            }
         }
     }
 
