@@ -124,7 +124,7 @@ public class AuditResource {
     public TemplateInstance decisions(@QueryParam("personId") String personId, @QueryParam("benefit") String benefit,
             @QueryParam("page") @DefaultValue("0") int page) {
         String person = personId == null || personId.isBlank() ? null : personId.trim();
-        String wantedBenefit = BENEFITS.contains(benefit) ? benefit : null;
+        String wantedBenefit = benefit != null && BENEFITS.contains(benefit) ? benefit : null;
         int wantedPage = Math.max(0, page);
         Loaded<Decision.Page> loaded = Loaded.from(
                 () -> eligibility.decisions(person, wantedBenefit, wantedPage, config.pageSize()), pages.texts());

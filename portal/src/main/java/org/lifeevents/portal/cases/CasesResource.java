@@ -144,8 +144,8 @@ public class CasesResource {
     public TemplateInstance queue(@QueryParam("status") String status, @QueryParam("type") String type,
             @QueryParam("assignee") String assignee, @QueryParam("minAgeDays") String minAgeDays,
             @QueryParam("page") @DefaultValue("0") int page) {
-        String wantedStatus = STATUSES.contains(status) ? status : null;
-        String wantedType = TYPES.contains(type) ? type : null;
+        String wantedStatus = status != null && STATUSES.contains(status) ? status : null;
+        String wantedType = type != null && TYPES.contains(type) ? type : null;
         String wantedAssignee = assignee == null || assignee.isBlank() ? null : assignee.trim();
         Integer minAge = minAgeDays != null && minAgeDays.trim().matches("\\d{1,4}") ? Integer.valueOf(minAgeDays.trim())
                 : null;

@@ -93,7 +93,8 @@ public class ConsentResource {
                         .build();
             }
         }
-        List<String> chosen = categories == null ? List.of() : categories.stream().filter(CATEGORIES::contains).toList();
+        List<String> chosen = categories == null ? List.of()
+                : categories.stream().filter(c -> c != null && CATEGORIES.contains(c)).toList();
         if (chosen.isEmpty()) {
             String words = pages.texts().msg().consent_category_required();
             return Response.status(400).entity(page(null, new UserError(words, null, Map.of("category", words)), until))

@@ -133,7 +133,7 @@ public class FamilyResource {
                 continue;
             }
             for (Explanation.Input input : offer.explanation().inputs()) {
-                if (input.value() == null || !PARENT_INPUTS.contains(input.name())) {
+                if (input.value() == null || input.name() == null || !PARENT_INPUTS.contains(input.name())) {
                     continue;
                 }
                 for (String candidate : input.value().split("[,\\s]+")) {
