@@ -1,6 +1,7 @@
-package org.lifeevents.eligibility.decision;
+package org.lifeevents.eligibility.rules;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.lifeevents.eligibility.ruleset.ParameterTable;
@@ -11,7 +12,7 @@ import org.lifeevents.eligibility.ruleset.ParameterTable;
  */
 public record Explanation(String benefit, String outcome, String ruleVersion, String parameterVersion,
         String legalReference, List<Input> inputs, List<ParameterTable.Value> parameters, String consentId,
-        String arithmetic, String citizenText) {
+        List<String> arithmetic, String citizenText, List<Missing> missing, LocalDate evaluatedOn) {
 
     /** One fact the decision used and where it came from. */
     public record Input(String name, String value, String source, Instant observedAt) {
