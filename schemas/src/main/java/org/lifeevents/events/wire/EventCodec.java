@@ -40,7 +40,7 @@ public final class EventCodec {
 
     public static byte[] encode(SpecificRecord event) {
         BinaryMessageEncoder<SpecificRecord> encoder = ENCODERS.computeIfAbsent(event.getClass(),
-                type -> new BinaryMessageEncoder<>(SpecificData.getForSchema(event.getSchema()), event.getSchema()));
+                type -> new BinaryMessageEncoder<>(modelOf(type), event.getSchema()));
         try {
             ByteBuffer buffer = encoder.encode(event);
             byte[] bytes = new byte[buffer.remaining()];
@@ -85,10 +85,19 @@ public final class EventCodec {
             throw new UnreadableEventException("No event class for " + fullName);
         }
         Schema reader = SchemaCatalog.schemaOf(type);
-        // Nested records are instantiated through the model's class loader; tie it to the event class's own loader
-        // (application servers and Quarkus tests load the contract in a loader of their own).
+        return new BinaryMessageDecoder<>(modelOf(type), reader, SchemaCatalog.get());
+    }
+
+    /**
+     * The data model of an event class: nested records are instantiated through the model's class loader, so it is
+     * tied to the event class's own loader (application servers and Quarkus tests load the contract in a loader of
+     * their own), with the logical-type conversions of the generated class itself. Looking the model up by schema
+     * ({@code SpecificData.getForSchema}) silently falls back to a model without conversions under such a loader, and a
+     * date inside a union (an optional date) then cannot be written or read.
+     */
+    private static SpecificData modelOf(Class<?> type) {
         SpecificData model = new SpecificData(type.getClassLoader());
-        SpecificData.getForSchema(reader).getConversions().forEach(model::addLogicalTypeConversion);
-        return new BinaryMessageDecoder<>(model, reader, SchemaCatalog.get());
+        SpecificData.getForClass(type).getConversions().forEach(model::addLogicalTypeConversion);
+        return model;
     }
 }
