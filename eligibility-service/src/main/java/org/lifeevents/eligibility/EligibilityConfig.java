@@ -24,6 +24,10 @@ public interface EligibilityConfig {
     /** The queue of households to evaluate again (after a parameter change, or while the consent check was down). */
     interface Reevaluation {
 
+        /** How often the worker looks for due households (read by the scheduler). */
+        @WithDefault("10s")
+        String every();
+
         /** False stops the background worker (the queue keeps filling). */
         @WithDefault("true")
         boolean enabled();

@@ -27,13 +27,14 @@ public record DesiredEntitlement(String key, Benefit benefit, Status status, Str
         parties = Set.copyOf(parties);
     }
 
-    /** The fields a payment or a citizen relies on; a change in any of them is a new decision. */
+    /**
+     * The fields a payment or a citizen relies on; a change in any of them is a new decision. (Where the facts came
+     * from, such as the birth registration that later confirms a child known from the register, is not.)
+     */
     public boolean sameOutcomeAs(Status otherStatus, String otherRecipient, String otherBeneficiary,
-            String otherSourceRegistration, List<Period> otherPeriods, List<String> otherMissingCodes,
-            LocalDate otherSpanFrom, LocalDate otherSpanUntil) {
+            List<Period> otherPeriods, List<String> otherMissingCodes, LocalDate otherSpanFrom, LocalDate otherSpanUntil) {
         return status == otherStatus && Objects.equals(recipientId, otherRecipient)
-                && Objects.equals(beneficiaryId, otherBeneficiary)
-                && Objects.equals(sourceRegistrationId, otherSourceRegistration) && periods.equals(otherPeriods)
+                && Objects.equals(beneficiaryId, otherBeneficiary) && periods.equals(otherPeriods)
                 && missingCodes().equals(otherMissingCodes) && Objects.equals(spanFrom, otherSpanFrom)
                 && Objects.equals(spanUntil, otherSpanUntil);
     }
