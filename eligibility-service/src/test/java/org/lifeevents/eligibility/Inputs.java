@@ -14,9 +14,16 @@ import org.lifeevents.events.consent.ConsentState;
 import org.lifeevents.events.payment.PayoutAccountChangedEvent;
 import org.lifeevents.events.registry.BirthRecord;
 import org.lifeevents.events.registry.BirthRegisteredEvent;
+import org.lifeevents.events.registry.DeathRecord;
+import org.lifeevents.events.registry.DeathRegisteredEvent;
+import org.lifeevents.events.registry.FieldChange;
 import org.lifeevents.events.registry.HouseholdChangedEvent;
 import org.lifeevents.events.registry.HouseholdMember;
+import org.lifeevents.events.registry.HouseholdMemberRef;
+import org.lifeevents.events.registry.MinorChildRecord;
 import org.lifeevents.events.registry.ParentRecord;
+import org.lifeevents.events.registry.RegistrationCorrectedEvent;
+import org.lifeevents.events.registry.RegistrationRevokedEvent;
 import org.lifeevents.events.tax.IncomeAssessedEvent;
 import org.lifeevents.localservers.testing.TopicReader;
 
@@ -109,6 +116,82 @@ public final class Inputs {
                 .build();
         topics.publish(Topics.REGISTRATIONS, childId, event);
         return event;
+    }
+
+    /** Publishes a death; the spouse and one minor child with the surviving parent, as the registry reports them. */
+    public DeathRegisteredEvent death(String registrationId, String personId, LocalDate dateOfDeath, String householdId,
+            String spouseId, String childId, String survivingParentId) {
+        PersonId deceased = new PersonId(personId);
+        DeathRegisteredEvent event = DeathRegisteredEvent.newBuilder()
+                .setEventId(Events.newEventId())
+                .setOccurredAt(Instant.now())
+                .setCorrelationId(Events.newCorrelationId())
+                .setRegisteredAt(Instant.now())
+                .setDeath(DeathRecord.newBuilder()
+                        .setRegistrationId(registrationId)
+                        .setPersonId(personId)
+                        .setBirthDate(deceased.birthDate())
+                        .setDateOfDeath(dateOfDeath)
+                        .setPlaceOfDeath("Tallinn")
+                        .setHouseholdId(householdId)
+                        .setSpouseId(spouseId)
+                        .setHouseholdMembers(List.of(
+                                HouseholdMemberRef.newBuilder().setPersonId(spouseId)
+                                        .setBirthDate(new PersonId(spouseId).birthDate()).setRelationToDeceased("SPOUSE")
+                                        .build(),
+                                HouseholdMemberRef.newBuilder().setPersonId(childId)
+                                        .setBirthDate(new PersonId(childId).birthDate()).setRelationToDeceased("CHILD")
+                                        .build()))
+                        .setMinorChildren(List.of(MinorChildRecord.newBuilder().setChildId(childId)
+                                .setBirthDate(new PersonId(childId).birthDate()).setHouseholdId(householdId)
+                                .setSurvivingParentIds(List.of(survivingParentId)).setGuardianIds(List.of()).build()))
+                        .build())
+                .build();
+        topics.publish(Topics.REGISTRATIONS, personId, event);
+        return event;
+    }
+
+    /** Publishes a correction of a birth with the whole corrected record. */
+    public RegistrationCorrectedEvent correctBirth(BirthRegisteredEvent original, String reason, LocalDate effectiveFrom,
+            BirthRecord corrected, String field, String previous, String now) {
+        RegistrationCorrectedEvent event = RegistrationCorrectedEvent.newBuilder()
+                .setEventId(Events.newEventId())
+                .setOccurredAt(Instant.now())
+                .setCorrelationId(original.getCorrelationId())
+                .setCorrectionId("C-" + original.getBirth().getRegistrationId())
+                .setRegistrationId(original.getBirth().getRegistrationId())
+                .setRegistrationKind("BIRTH")
+                .setSubjectPersonId(original.getBirth().getChildId())
+                .setReason(reason)
+                .setEffectiveFrom(effectiveFrom)
+                .setChanges(List.of(FieldChange.newBuilder().setField(field).setPreviousValue(previous).setNewValue(now)
+                        .build()))
+                .setCorrectedBirth(corrected)
+                .setCorrectedBy("registry official")
+                .setCorrectedAt(Instant.now())
+                .build();
+        topics.publish(Topics.REGISTRATIONS, original.getBirth().getChildId(), event);
+        return event;
+    }
+
+    public RegistrationRevokedEvent revokeBirth(BirthRegisteredEvent original) {
+        RegistrationRevokedEvent event = RegistrationRevokedEvent.newBuilder()
+                .setEventId(Events.newEventId())
+                .setOccurredAt(Instant.now())
+                .setCorrelationId(original.getCorrelationId())
+                .setRegistrationId(original.getBirth().getRegistrationId())
+                .setRegistrationKind("BIRTH")
+                .setSubjectPersonId(original.getBirth().getChildId())
+                .setReason("registered in error")
+                .setRevokedBy("registry official")
+                .setRevokedAt(Instant.now())
+                .build();
+        topics.publish(Topics.REGISTRATIONS, original.getBirth().getChildId(), event);
+        return event;
+    }
+
+    public static ParentRecord parentRecord(String personId) {
+        return parent(personId);
     }
 
     public IncomeAssessedEvent income(String personId, int year, long cents) {

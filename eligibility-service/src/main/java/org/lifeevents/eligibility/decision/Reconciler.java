@@ -165,7 +165,7 @@ public class Reconciler {
                 gone.legalReference, List.of(new Explanation.Input("trigger", trigger.description(), "eligibility service",
                         now)),
                 List.of(), null, List.of("the rules no longer give this entitlement: nothing is owed under it"),
-                gone.citizenText, List.of(), LocalDate.now());
+                gone.citizenText, List.of(), LocalDate.ofInstant(now, ClockProducer.ZONE));
         decision.previousHash = previous == null ? null : previous.hash;
         decision.hash = DecisionHash.of(decision);
         gone.decisionId = decision.decisionId;
