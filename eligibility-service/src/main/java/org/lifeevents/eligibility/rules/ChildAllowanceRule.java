@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.lifeevents.eligibility.rules.HouseholdFacts.Member;
 import org.lifeevents.eligibility.ruleset.ParameterTable;
@@ -55,7 +56,7 @@ final class ChildAllowanceRule {
                     ? Parameters.CHILD_ALLOWANCE_THIRD_AND_FURTHER
                     : Parameters.CHILD_ALLOWANCE_FIRST_AND_SECOND, day));
             Optional<String> recipient = ev.monthlyRecipient(childId, month, day);
-            String arithmetic = "child no. " + position + " of " + owed.size()
+            Supplier<String> arithmetic = () -> "child no. " + position + " of " + owed.size()
                     + " owed child allowance in the household on " + day + " (by date of birth: "
                     + String.join(", ", owed.stream().map(m -> m.givenNames() + " " + m.birthDate()).toList()) + "), so "
                     + rate.name() + " " + Words.money(rate.value()) + recipient.map(r -> ", paid to " + r).orElse("");

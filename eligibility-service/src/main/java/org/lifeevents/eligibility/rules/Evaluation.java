@@ -28,6 +28,7 @@ final class Evaluation {
     final Timeline timeline;
     final YearMonth goLiveMonth;
     private final Map<String, List<Member>> owedCache = new HashMap<>();
+    private final Map<String, ParameterTable.Value> valueCache = new HashMap<>();
 
     Evaluation(HouseholdFacts facts, ParameterTable parameters) {
         this.facts = facts;
@@ -41,7 +42,8 @@ final class Evaluation {
      * go-live whose parental benefit runs into it, a death before go-live) is judged by the values in force at go-live.
      */
     ParameterTable.Value value(String name, LocalDate day) {
-        return parameters.valueOn(name, day.isBefore(parameters.goLive()) ? parameters.goLive() : day);
+        LocalDate effective = day.isBefore(parameters.goLive()) ? parameters.goLive() : day;
+        return valueCache.computeIfAbsent(name + "|" + effective, k -> parameters.valueOn(name, effective));
     }
 
     /** The day whose situation sets a child's amount for the month: the birth date in the month of birth, else the 1st. */

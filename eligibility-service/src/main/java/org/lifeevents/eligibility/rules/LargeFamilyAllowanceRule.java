@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.lifeevents.eligibility.rules.HouseholdFacts.Member;
 import org.lifeevents.eligibility.rules.HouseholdFacts.Snapshot;
@@ -55,7 +56,7 @@ final class LargeFamilyAllowanceRule {
             if (correlationId == null) {
                 correlationId = startedBy(ev, month, day.get());
             }
-            String arithmetic = owed.size() + " children owed child allowance on " + day.get() + " (at least "
+            Supplier<String> arithmetic = () -> owed.size() + " children owed child allowance on " + day.get() + " (at least "
                     + minimum.value() + "; " + higherMinimum.value() + " or more get the higher amount), so "
                     + amount.name() + " " + Words.money(amount.value())
                     + recipient.map(r -> ", paid to " + r + " (who receives the eldest child's benefits)").orElse("");

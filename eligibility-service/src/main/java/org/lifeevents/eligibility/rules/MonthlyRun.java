@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The months a monthly benefit is owed, each with its amount, recipient and arithmetic, collapsed into periods of
@@ -14,10 +15,12 @@ final class MonthlyRun {
     private final List<Month> owed = new ArrayList<>();
     private final List<YearMonth> withoutRecipient = new ArrayList<>();
 
-    record Month(YearMonth month, long amountCents, String recipientId, String parameterVersion, String arithmetic) {
+    /** One owed month; its arithmetic is written only for the first month of a period (the one shown). */
+    record Month(YearMonth month, long amountCents, String recipientId, String parameterVersion,
+            Supplier<String> arithmetic) {
     }
 
-    void owe(YearMonth month, long amountCents, String recipientId, String parameterVersion, String arithmetic) {
+    void owe(YearMonth month, long amountCents, String recipientId, String parameterVersion, Supplier<String> arithmetic) {
         owed.add(new Month(month, amountCents, recipientId, parameterVersion, arithmetic));
     }
 
@@ -67,7 +70,7 @@ final class MonthlyRun {
             YearMonth from = run.months.get(0).month();
             YearMonth until = run.last().month();
             String months = from.equals(until) ? from.toString() : from + " to " + until;
-            lines.add(months + ": " + run.months.get(0).arithmetic());
+            lines.add(months + ": " + run.months.get(0).arithmetic().get());
         }
         return lines;
     }

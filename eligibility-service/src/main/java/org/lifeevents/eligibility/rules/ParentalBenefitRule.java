@@ -227,7 +227,7 @@ final class ParentalBenefitRule {
             ParameterTable.Value floor = draft.use(ev.value(Parameters.PARENTAL_BENEFIT_FLOOR, day));
             ParameterTable.Value cap = draft.use(ev.value(Parameters.PARENTAL_BENEFIT_CAP, day));
             long amount = Cents.clamp(monthly, floor.value(), cap.value());
-            run.owe(month, amount, parent, floor.id() + "+" + cap.id(), "taxable income " + plan.incomeYear() + " "
+            run.owe(month, amount, parent, floor.id() + "+" + cap.id(), () -> "taxable income " + plan.incomeYear() + " "
                     + Words.money(income.incomeCents()) + " / 12 = " + Words.money(monthly) + " (rounded half up), at least "
                     + Words.money(floor.value()) + " and at most " + Words.money(cap.value()) + ": "
                     + Words.money(amount));

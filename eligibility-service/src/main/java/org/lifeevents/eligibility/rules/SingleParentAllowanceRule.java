@@ -66,8 +66,9 @@ final class SingleParentAllowanceRule {
             }
             ParameterTable.Value rate = draft.use(ev.value(Parameters.SINGLE_PARENT_ALLOWANCE, day));
             days.add(day);
-            run.owe(month, rate.value(), parent, rate.id(), ev.name(childId) + " is owed child allowance and lives with "
-                    + parent + ", the only parent on the birth record, on " + day + ", so " + Words.money(rate.value()));
+            run.owe(month, rate.value(), parent, rate.id(), () -> ev.name(childId)
+                    + " is owed child allowance and lives with " + parent + ", the only parent on the birth record, on "
+                    + day + ", so " + Words.money(rate.value()));
         }
         if (run.isEmpty()) {
             return null;

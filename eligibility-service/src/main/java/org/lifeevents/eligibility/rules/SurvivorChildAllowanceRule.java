@@ -85,9 +85,9 @@ final class SurvivorChildAllowanceRule {
             Optional<String> recipient = parents.stream().filter(p -> ev.timeline.aliveAtStartOf(p, m)).findFirst()
                     .or(() -> guardians.stream().filter(g -> ev.timeline.aliveAtStartOf(g, m)).findFirst());
             if (recipient.isPresent()) {
-                run.owe(month, amount.value(), recipient.get(), amount.id(),
-                        Words.money(amount.value()) + " to " + recipient.get() + ", the surviving "
-                                + (parents.contains(recipient.get()) ? "parent" : "guardian"));
+                String to = recipient.get();
+                run.owe(month, amount.value(), to, amount.id(), () -> Words.money(amount.value()) + " to " + to
+                        + ", the surviving " + (parents.contains(to) ? "parent" : "guardian"));
             } else {
                 run.noRecipient(month);
             }

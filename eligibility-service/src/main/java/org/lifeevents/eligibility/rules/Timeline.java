@@ -35,6 +35,7 @@ final class Timeline {
     private final Map<String, Member> latest = new HashMap<>();
     private final Map<String, Birth> births = new HashMap<>();
     private final Map<String, LocalDate> deathDates = new HashMap<>();
+    private final Map<LocalDate, List<Member>> membersByDay = new HashMap<>();
 
     Timeline(HouseholdFacts facts) {
         this.facts = facts;
@@ -80,6 +81,10 @@ final class Timeline {
 
     /** The household's members on the day (born by then), in sibling order. */
     List<Member> membersOn(LocalDate day) {
+        return membersByDay.computeIfAbsent(day, this::readMembersOn);
+    }
+
+    private List<Member> readMembersOn(LocalDate day) {
         Optional<Snapshot> snapshot = snapshotOn(day);
         List<Member> members = new ArrayList<>();
         if (snapshot.isPresent()) {
