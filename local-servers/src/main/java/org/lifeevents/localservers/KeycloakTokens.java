@@ -32,6 +32,9 @@ public final class KeycloakTokens {
     public static final String TAX_FEED_SECRET = "tax-feed-demo-secret";
     public static final String PAYMENT_SCHEDULER_CLIENT = "payment-scheduler";
     public static final String PAYMENT_SCHEDULER_SECRET = "payment-scheduler-demo-secret";
+    /** The eligibility service asking the consent service before it reads a person's data (role consent-check). */
+    public static final String ELIGIBILITY_CLIENT = "eligibility-service";
+    public static final String ELIGIBILITY_SECRET = "eligibility-service-demo-secret";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,6 +55,10 @@ public final class KeycloakTokens {
 
     public String taxFeed() {
         return clientCredentials(TAX_FEED_CLIENT, TAX_FEED_SECRET);
+    }
+
+    public String eligibilityService() {
+        return clientCredentials(ELIGIBILITY_CLIENT, ELIGIBILITY_SECRET);
     }
 
     /** Token of a demo person; every demo password is the username followed by {@code -demo}. */

@@ -87,6 +87,9 @@ public final class LocalStack implements AutoCloseable {
             config.put("quarkus.datasource.username", PostgresServer.USER);
             config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
         }
+        if (service == Service.PAYMENT) {
+            config.put("lifeevents.payment.bank.url", "http://127.0.0.1:" + settings.servicePorts().get(Service.BANK));
+        }
         Path jar = settings.checkout().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
         return ServiceProcess.start(service.module(), jar, settings.servicePorts().get(service), config,
                 settings.dataDir().resolve("logs").resolve(service.module() + ".log"));

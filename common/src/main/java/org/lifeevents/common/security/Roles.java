@@ -9,6 +9,8 @@ public final class Roles {
     public static final String CASEWORKER = "caseworker";
     public static final String AUDITOR = "auditor";
     public static final String PAYMENT_OPERATOR = "payment-operator";
+    /** A service that may ask the consent service whether a consent allows a use of a person's data. */
+    public static final String CONSENT_CHECK = "consent-check";
 
     private Roles() {
     }

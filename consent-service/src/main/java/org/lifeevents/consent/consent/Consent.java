@@ -26,23 +26,49 @@ public class Consent extends PanacheEntityBase {
     public List<String> dataCategories;
 
     public Instant validFrom;
+    /** End of validity, exclusive; null for until revoked. */
     public Instant validUntil;
     public Instant grantedAt;
     public Instant revokedAt;
+    /** The signed receipt of the grant. */
     public UUID receiptId;
+    /** The signed receipt of the revocation; null while not revoked. */
+    public UUID revocationReceiptId;
+    /** When the consent coming into force was published; set at grant when it starts at once. */
+    public Instant startAnnouncedAt;
+    /** When its expiry was published; null until the lifecycle job notices it. */
+    public Instant expiryAnnouncedAt;
 
-    /** ACTIVE, EXPIRED or REVOKED at the given time. */
-    public String statusAt(Instant time) {
+    /** Where the consent stands at the given time. */
+    public ConsentStatus statusAt(Instant time) {
         if (revokedAt != null && !revokedAt.isAfter(time)) {
-            return "REVOKED";
+            return ConsentStatus.REVOKED;
         }
         if (validUntil != null && !validUntil.isAfter(time)) {
-            return "EXPIRED";
+            return ConsentStatus.EXPIRED;
         }
-        return "ACTIVE";
+        if (validFrom.isAfter(time)) {
+            return ConsentStatus.SCHEDULED;
+        }
+        return ConsentStatus.ACTIVE;
     }
 
+    /** Whether it speaks about this use at all, whatever its status. */
+    public boolean covers(String purpose, String dataCategory) {
+        return this.purpose.equals(purpose) && dataCategories.contains(dataCategory);
+    }
+
+    /** When it stopped being in force (revocation or expiry, whichever came first); null while it has not. */
+    public Instant endedAt(Instant time) {
+        return switch (statusAt(time)) {
+            case REVOKED -> validUntil != null && validUntil.isBefore(revokedAt) ? validUntil : revokedAt;
+            case EXPIRED -> validUntil;
+            default -> null;
+        };
+    }
+
+    /** Every consent of the person, oldest first. */
     public static List<Consent> of(String personId) {
-        return list("personId = ?1 order by grantedAt", personId);
+        return list("personId = ?1 order by grantedAt, consentId", personId);
     }
 }

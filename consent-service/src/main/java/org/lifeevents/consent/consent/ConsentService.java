@@ -7,71 +7,95 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
-import org.lifeevents.common.outbox.Outbox;
+import org.lifeevents.common.problem.Problem.FieldError;
 import org.lifeevents.common.problem.ProblemException;
-import org.lifeevents.events.Events;
-import org.lifeevents.events.Topics;
-import org.lifeevents.events.consent.ConsentChangedEvent;
-import org.lifeevents.events.consent.ConsentState;
+import org.lifeevents.consent.receipt.ReceiptKind;
+import org.lifeevents.consent.receipt.ReceiptService;
 
-/** Grants and revokes consents; every change publishes all of the person's consents on the compacted topic. */
+/**
+ * Grants and revokes consents. Each change is one transaction with its signed receipt and the event that publishes the
+ * person's whole consent state; a revocation is in force for the synchronous consent check the moment it commits.
+ */
 @ApplicationScoped
 @Transactional
 public class ConsentService {
 
     @Inject
-    Outbox outbox;
+    ConsentEvents events;
+
+    @Inject
+    ReceiptService receipts;
 
     public Consent grant(String personId, ConsentRequest request, String correlationId) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = now();
+        List<FieldError> problems = ConsentRules.problems(request, now);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+        events.lockSubject(personId);
         Consent consent = new Consent();
         consent.consentId = UUID.randomUUID();
         consent.personId = personId;
         consent.purpose = request.purpose();
-        consent.dataCategories = List.copyOf(request.dataCategories());
-        consent.validFrom = request.validFrom() != null ? request.validFrom() : now;
-        consent.validUntil = request.validUntil();
+        consent.dataCategories = ConsentRules.categories(request);
+        consent.validFrom = ConsentRules.effectiveFrom(request, now);
+        consent.validUntil = request.validUntil() == null ? null : request.validUntil().truncatedTo(ChronoUnit.MILLIS);
         consent.grantedAt = now;
         consent.receiptId = UUID.randomUUID();
+        // A consent that starts at once needs no later "in force" announcement.
+        consent.startAnnouncedAt = consent.validFrom.isAfter(now) ? null : now;
         consent.persist();
-        announce(personId, "GRANTED", consent.consentId, correlationId);
+        receipts.issue(consent, ReceiptKind.GRANT, consent.receiptId, now);
+        events.announce(personId, ConsentChange.GRANTED, consent.consentId, correlationId, now);
         return consent;
     }
 
+    /**
+     * Revokes one of the person's consents. Revoking it again answers the same and changes nothing; an expired consent
+     * cannot be revoked (nothing is left to withdraw).
+     */
     public Consent revoke(String personId, UUID consentId, String correlationId) {
+        events.lockSubject(personId);
+        Consent consent = Consent.findById(consentId, LockModeType.PESSIMISTIC_WRITE);
+        if (consent == null || !consent.personId.equals(personId)) {
+            // The same answer whether the consent does not exist or is someone else's: ids reveal nothing.
+            throw ProblemException.notFound("consent_not_found", "You have no consent " + consentId + ".");
+        }
+        if (consent.revokedAt != null) {
+            return consent;
+        }
+        Instant now = now();
+        if (consent.statusAt(now) == ConsentStatus.EXPIRED) {
+            throw ProblemException.conflict("consent_expired",
+                    "Consent " + consentId + " expired at " + consent.validUntil + "; there is nothing left to revoke.");
+        }
+        consent.revokedAt = now;
+        consent.revocationReceiptId = UUID.randomUUID();
+        receipts.issue(consent, ReceiptKind.REVOCATION, consent.revocationReceiptId, now);
+        events.announce(personId, ConsentChange.REVOKED, consentId, correlationId, now);
+        return consent;
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public List<Consent> of(String personId) {
+        return Consent.of(personId);
+    }
+
+    /** One of the person's consents; 404 for an unknown id and for anybody else's. */
+    @Transactional(TxType.SUPPORTS)
+    public Consent one(String personId, UUID consentId) {
         Consent consent = Consent.findById(consentId);
         if (consent == null || !consent.personId.equals(personId)) {
             throw ProblemException.notFound("consent_not_found", "You have no consent " + consentId + ".");
         }
-        if (consent.revokedAt == null) {
-            consent.revokedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            announce(personId, "REVOKED", consentId, correlationId);
-        }
         return consent;
     }
 
-    private void announce(String personId, String change, UUID consentId, String correlationId) {
-        Instant now = Instant.now();
-        outbox.publish(Topics.CONSENTS, personId, ConsentChangedEvent.newBuilder()
-                .setEventId(Events.newEventId())
-                .setOccurredAt(now)
-                .setCorrelationId(correlationId)
-                .setPersonId(personId)
-                .setChange(change)
-                .setChangedConsentId(consentId.toString())
-                .setConsents(Consent.of(personId).stream().map(c -> ConsentState.newBuilder()
-                        .setConsentId(c.consentId.toString())
-                        .setPurpose(c.purpose)
-                        .setDataCategories(c.dataCategories)
-                        .setValidFrom(c.validFrom)
-                        .setValidUntil(c.validUntil)
-                        .setGrantedAt(c.grantedAt)
-                        .setRevokedAt(c.revokedAt)
-                        .setStatus(c.statusAt(now))
-                        .setReceiptId(c.receiptId.toString())
-                        .build()).toList())
-                .build());
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

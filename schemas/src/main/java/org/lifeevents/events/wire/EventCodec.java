@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
+import org.apache.avro.data.TimeConversions;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
@@ -40,7 +41,7 @@ public final class EventCodec {
 
     public static byte[] encode(SpecificRecord event) {
         BinaryMessageEncoder<SpecificRecord> encoder = ENCODERS.computeIfAbsent(event.getClass(),
-                type -> new BinaryMessageEncoder<>(modelOf(type), event.getSchema()));
+                type -> new BinaryMessageEncoder<>(model(type), event.getSchema()));
         try {
             ByteBuffer buffer = encoder.encode(event);
             byte[] bytes = new byte[buffer.remaining()];
@@ -85,19 +86,21 @@ public final class EventCodec {
             throw new UnreadableEventException("No event class for " + fullName);
         }
         Schema reader = SchemaCatalog.schemaOf(type);
-        return new BinaryMessageDecoder<>(modelOf(type), reader, SchemaCatalog.get());
+        // Nested records are instantiated through the model's class loader; tie it to the event class's own loader
+        // (application servers and Quarkus tests load the contract in a loader of their own).
+        return new BinaryMessageDecoder<>(model(type), reader, SchemaCatalog.get());
     }
 
     /**
-     * The data model of an event class: nested records are instantiated through the model's class loader, so it is
-     * tied to the event class's own loader (application servers and Quarkus tests load the contract in a loader of
-     * their own), with the logical-type conversions of the generated class itself. Looking the model up by schema
-     * ({@code SpecificData.getForSchema}) silently falls back to a model without conversions under such a loader, and a
-     * date inside a union (an optional date) then cannot be written or read.
+     * The data model for an event class, tied to its class loader, with the conversions of every logical type the
+     * contract uses. A generated class only converts its own plain fields; a date inside a union (an optional date) or
+     * in a nested record needs the model's conversion, whatever class loader Avro itself was loaded by.
      */
-    private static SpecificData modelOf(Class<?> type) {
+    private static SpecificData model(Class<?> type) {
         SpecificData model = new SpecificData(type.getClassLoader());
-        SpecificData.getForClass(type).getConversions().forEach(model::addLogicalTypeConversion);
+        model.addLogicalTypeConversion(new TimeConversions.DateConversion());
+        model.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+        model.addLogicalTypeConversion(new TimeConversions.TimeMillisConversion());
         return model;
     }
 }
