@@ -6,7 +6,9 @@ public enum Service {
     REGISTRY("birth-registry-service", "registry", 8081),
     CONSENT("consent-service", "consent", 8082),
     ELIGIBILITY("eligibility-service", "eligibility", 8083),
-    PAYMENT("payment-service", "payment", 8084);
+    PAYMENT("payment-service", "payment", 8084),
+    /** The bank the payment service sends its pain.001 files to (a simulator; it keeps no database). */
+    BANK("bank-simulator", null, 8085);
 
     private final String module;
     private final String database;

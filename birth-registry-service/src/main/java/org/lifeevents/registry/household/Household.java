@@ -6,7 +6,10 @@ import jakarta.persistence.Id;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A household of the population register; its version orders the snapshots published for it. */
+/**
+ * A household of the population register; its version orders the snapshots published for it, and the hash of the last
+ * published state lets a change that changes nothing publish nothing.
+ */
 @Entity
 public class Household extends PanacheEntityBase {
 
@@ -19,4 +22,6 @@ public class Household extends PanacheEntityBase {
     public String postalCode;
     public String municipality;
     public String countryCode;
+    public String stateHash;
+    public String loadHash;
 }

@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A person in the population register. */
+/**
+ * A person in the population register. A person with {@code inPopulationRegister = false} is recorded only because the
+ * registry named them as a parent and marked them as not resident (a foreign parent, say).
+ */
 @Entity
 public class Person extends PanacheEntityBase {
 
@@ -25,4 +28,12 @@ public class Person extends PanacheEntityBase {
     public String spouseId;
     public int childrenInBirth = 1;
     public int birthOrder = 1;
+
+    public boolean isAliveOn(LocalDate date) {
+        return dateOfDeath == null || !dateOfDeath.isBefore(date);
+    }
+
+    public boolean isDeceased() {
+        return dateOfDeath != null;
+    }
 }

@@ -1,69 +1,99 @@
 package org.lifeevents.registry.household;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.lifeevents.common.outbox.Outbox;
-import org.lifeevents.events.Events;
-import org.lifeevents.events.Topics;
-import org.lifeevents.events.registry.Address;
-import org.lifeevents.events.registry.HouseholdChangedEvent;
+import org.lifeevents.common.identity.PersonId;
+import org.lifeevents.common.problem.ProblemException;
+import org.lifeevents.registry.validation.Dates;
+import org.lifeevents.registry.validation.FieldErrors;
+import org.lifeevents.registry.validation.RequestChecks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Owns persons and households. Every change of a household is published as its whole new state, so the compacted
- * topic alone can rebuild the register.
+ * Owns persons and households: loads a household's whole state, moves people between households, and publishes every
+ * household a change touches (a person who moves changes two).
  */
 @ApplicationScoped
-@Transactional
+@Transactional(dontRollbackOn = ProblemException.class)
 public class PopulationRegister {
 
     @Inject
-    Outbox outbox;
+    HouseholdSnapshots snapshots;
 
-    /** Replaces a household's address and members with the given state and publishes it. */
-    public HouseholdChangedEvent load(String householdId, HouseholdRequest request, String correlationId) {
-        LocalDate effectiveFrom = request.effectiveFrom() != null ? request.effectiveFrom() : LocalDate.now();
-        Household household = lockOrCreate(householdId);
+    @Inject
+    RequestChecks checks;
+
+    @Inject
+    ObjectMapper json;
+
+    /** What a load did: the household's version now and whether anything was published. */
+    public record LoadResult(String householdId, long version, int members, boolean changed) {
+    }
+
+    /**
+     * Replaces a household's address and members with the given state and publishes it (and every household a member
+     * left to join it). A load that changes nothing publishes nothing.
+     */
+    public LoadResult load(String householdId, HouseholdRequest request, String correlationId) {
+        LocalDate effectiveFrom = validate(request);
+        Household household = snapshots.lockOrCreate(householdId);
         if (request.address() != null) {
             household.street = request.address().street();
             household.postalCode = request.address().postalCode();
             household.municipality = request.address().municipality();
             household.countryCode = request.address().countryCode();
         }
-        List<String> wanted = request.members().stream().map(HouseholdRequest.Member::personId).toList();
+        Set<String> wanted = new HashSet<>();
+        request.members().forEach(m -> wanted.add(m.personId()));
         for (HouseholdMember member : HouseholdMember.current(householdId)) {
             if (!wanted.contains(member.personId)) {
                 member.memberUntil = effectiveFrom.minusDays(1);
             }
         }
+        Set<String> left = new LinkedHashSet<>();
         for (HouseholdRequest.Member given : request.members()) {
             Person person = upsertPerson(given);
-            for (String parent : nullSafe(given.legalParentIds())) {
-                ensurePerson(parent);
-                ResponsibleAdult.add(person.personId, parent, ResponsibleAdult.PARENT);
+            if (given.legalParentIds() != null) {
+                given.legalParentIds().forEach(this::ensurePerson);
+                ResponsibleAdult.replace(person.personId, ResponsibleAdult.PARENT, given.legalParentIds());
             }
-            for (String guardian : nullSafe(given.guardianIds())) {
-                ensurePerson(guardian);
-                ResponsibleAdult.add(person.personId, guardian, ResponsibleAdult.GUARDIAN);
+            if (given.guardianIds() != null) {
+                given.guardianIds().forEach(this::ensurePerson);
+                ResponsibleAdult.replace(person.personId, ResponsibleAdult.GUARDIAN, given.guardianIds());
             }
-            join(householdId, person.personId, given.memberSince() != null ? given.memberSince() : effectiveFrom);
+            LocalDate since = HouseholdChecks.memberSince(given, effectiveFrom);
+            join(householdId, person.personId, since).ifPresent(left::add);
         }
-        return publish(household, request.reason(), effectiveFrom, correlationId);
+        left.remove(householdId);
+        for (String other : left) {
+            snapshots.publish(other, "MOVE_OUT", effectiveFrom, correlationId);
+        }
+        household.loadHash = HouseholdChecks.loadHash(householdId, request, json);
+        long before = household.version;
+        long version = snapshots.publish(householdId, request.reason(), effectiveFrom, correlationId);
+        return new LoadResult(householdId, version, request.members().size(), version != before);
     }
 
-    /** Adds a person to a household from the given day, ending any other current membership the day before. */
-    public void join(String householdId, String personId, LocalDate from) {
+    /**
+     * Adds a person to a household from the given day, ending their other current membership the day before.
+     *
+     * @return the household the person left, if any
+     */
+    public Optional<String> join(String householdId, String personId, LocalDate from) {
         Optional<HouseholdMember> current = HouseholdMember.currentOf(personId);
         if (current.isPresent() && current.get().householdId.equals(householdId)) {
-            return;
+            return Optional.empty();
         }
         current.ifPresent(member -> member.memberUntil = from.minusDays(1));
         HouseholdMember member = new HouseholdMember();
@@ -71,59 +101,17 @@ public class PopulationRegister {
         member.personId = personId;
         member.memberSince = from;
         member.persist();
+        return current.map(m -> m.householdId);
     }
 
-    public Household lockOrCreate(String householdId) {
-        Household household = Household.findById(householdId, LockModeType.PESSIMISTIC_WRITE);
-        if (household == null) {
-            household = new Household();
-            household.householdId = householdId;
-            household.persist();
+    LocalDate validate(HouseholdRequest request) {
+        FieldErrors errors = checks.check(request);
+        if (request == null) {
+            errors.throwIfAny();
         }
-        return household;
-    }
-
-    /** Bumps the household's version and publishes its whole current state. */
-    public HouseholdChangedEvent publish(Household household, String reason, LocalDate effectiveFrom, String correlationId) {
-        household.version++;
-        HouseholdChangedEvent event = HouseholdChangedEvent.newBuilder()
-                .setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now())
-                .setCorrelationId(correlationId)
-                .setHouseholdId(household.householdId)
-                .setVersion(household.version)
-                .setEffectiveFrom(effectiveFrom)
-                .setReason(reason)
-                .setAddress(household.street == null ? null
-                        : Address.newBuilder()
-                                .setStreet(household.street)
-                                .setPostalCode(household.postalCode)
-                                .setMunicipality(household.municipality)
-                                .setCountryCode(household.countryCode)
-                                .build())
-                .setMembers(HouseholdMember.current(household.householdId).stream().map(this::toEventMember).toList())
-                .build();
-        outbox.publish(Topics.HOUSEHOLDS, household.householdId, event);
-        return event;
-    }
-
-    private org.lifeevents.events.registry.HouseholdMember toEventMember(HouseholdMember member) {
-        Person person = Person.findById(member.personId);
-        return org.lifeevents.events.registry.HouseholdMember.newBuilder()
-                .setPersonId(person.personId)
-                .setGivenNames(person.givenNames)
-                .setFamilyName(person.familyName)
-                .setSex(person.sex)
-                .setBirthDate(person.birthDate)
-                .setDateOfDeath(person.dateOfDeath)
-                .setMemberSince(member.memberSince)
-                .setInPopulationRegister(person.inPopulationRegister)
-                .setSpouseId(person.spouseId)
-                .setLegalParentIds(ResponsibleAdult.of(person.personId, ResponsibleAdult.PARENT))
-                .setGuardianIds(ResponsibleAdult.of(person.personId, ResponsibleAdult.GUARDIAN))
-                .setChildrenInBirth(person.childrenInBirth)
-                .setBirthOrder(person.birthOrder)
-                .build();
+        LocalDate effectiveFrom = HouseholdChecks.check(request, id -> Person.<Person> findById(id), errors);
+        errors.throwIfAny();
+        return effectiveFrom;
     }
 
     private Person upsertPerson(HouseholdRequest.Member given) {
@@ -133,8 +121,9 @@ public class PopulationRegister {
         person.givenNames = given.givenNames();
         person.familyName = given.familyName();
         person.sex = given.sex();
-        person.birthDate = given.birthDate();
+        person.birthDate = Dates.of(given.birthDate());
         person.spouseId = given.spouseId();
+        person.inPopulationRegister = true;
         if (found == null) {
             person.persist();
         }
@@ -142,9 +131,9 @@ public class PopulationRegister {
     }
 
     /** A parent named before their own household is loaded: recorded from the id alone until then. */
-    private void ensurePerson(String personId) {
+    public void ensurePerson(String personId) {
         if (Person.findById(personId) == null) {
-            org.lifeevents.common.identity.PersonId id = new org.lifeevents.common.identity.PersonId(personId);
+            PersonId id = new PersonId(personId);
             Person person = new Person();
             person.personId = personId;
             person.givenNames = "";
@@ -155,7 +144,7 @@ public class PopulationRegister {
         }
     }
 
-    private static List<String> nullSafe(List<String> ids) {
+    static List<String> nullSafe(List<String> ids) {
         return ids == null ? new ArrayList<>() : ids;
     }
 }

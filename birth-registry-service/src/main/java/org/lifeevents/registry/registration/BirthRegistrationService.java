@@ -2,41 +2,39 @@ package org.lifeevents.registry.registration;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.lifeevents.common.identity.PersonId;
 import org.lifeevents.common.outbox.Outbox;
-import org.lifeevents.common.problem.Problem;
 import org.lifeevents.common.problem.ProblemException;
 import org.lifeevents.events.Events;
 import org.lifeevents.events.Topics;
 import org.lifeevents.events.registry.BirthRecord;
 import org.lifeevents.events.registry.BirthRegisteredEvent;
-import org.lifeevents.events.registry.ParentRecord;
 import org.lifeevents.registry.household.HouseholdMember;
+import org.lifeevents.registry.household.HouseholdSnapshots;
 import org.lifeevents.registry.household.Person;
 import org.lifeevents.registry.household.PopulationRegister;
 import org.lifeevents.registry.household.ResponsibleAdult;
+import org.lifeevents.registry.validation.FieldErrors;
+import org.lifeevents.registry.validation.RequestChecks;
+import org.lifeevents.registry.write.IdempotentWrites;
+import org.lifeevents.registry.write.WriteContext;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Registers births: the child enters the population register and the mother's household, and the birth and the new
- * household state leave through the outbox in the same transaction.
+ * Registers births: the child enters the population register and a household (the mother's; the father's when the
+ * mother is not a resident person with a household), and the birth and the new household state leave through the
+ * outbox in the same transaction. Refusals happen before anything is written.
  */
 @ApplicationScoped
-@Transactional
+@Transactional(dontRollbackOn = ProblemException.class)
 public class BirthRegistrationService {
-
-    static final String KIND = "BIRTH";
 
     @Inject
     Outbox outbox;
@@ -45,145 +43,139 @@ public class BirthRegistrationService {
     PopulationRegister register;
 
     @Inject
-    EntityManager entityManager;
+    HouseholdSnapshots snapshots;
+
+    @Inject
+    IdempotentWrites writes;
+
+    @Inject
+    RequestChecks checks;
+
+    @Inject
+    BirthChecks birthChecks;
 
     @Inject
     ObjectMapper json;
 
     /** Registers the birth, or returns the first answer when the same registration number came with the same body. */
-    public RegistrationReceipt register(BirthRegistrationRequest request, String correlationId) {
-        lockRegistrationNumber(request.registrationNumber());
-        Registration earlier = Registration.findById(request.registrationNumber());
-        JsonNode body = json.valueToTree(request);
-        if (earlier != null) {
-            return sameAnswerOrConflict(earlier, body);
+    public RegistrationReceipt register(BirthRegistrationRequest request, WriteContext context) {
+        FieldErrors errors = checks.check(request);
+        if (request == null || errors.has("registrationNumber")) {
+            errors.throwIfAny();
         }
-        Person mother = knownParent(request.motherId(), "motherId");
-        Person father = knownParent(request.fatherId(), "fatherId");
-        if (Person.findById(request.childId()) != null) {
-            throw ProblemException.conflict("person_exists", "Person " + request.childId() + " is already registered.");
+        return writes.once(new IdempotentWrites.Write(IdempotentWrites.REGISTRATION, request.registrationNumber(),
+                Registration.BIRTH, request.registrationNumber(), request, "registration_number_reused"),
+                RegistrationReceipt.class, context, () -> apply(request, errors, context));
+    }
+
+    /** Checks everything, listing every error at once, then registers; nothing is written before the checks pass. */
+    private RegistrationReceipt apply(BirthRegistrationRequest request, FieldErrors errors, WriteContext context) {
+        BirthChecks.Facts facts = birthChecks.check(request, null, errors);
+        errors.throwIfAny();
+        Person existing = Person.findById(request.childId());
+        if (existing != null) {
+            Optional<Registration> earlier = Registration.activeOf(request.childId(), Registration.BIRTH);
+            if (earlier.isPresent()) {
+                throw ProblemException.conflict("birth_already_registered", "The birth of " + request.childId()
+                        + " is registered as " + earlier.get().registrationNumber + ".");
+            }
+            if (existing.isDeceased() || !existing.inPopulationRegister) {
+                throw ProblemException.conflict("person_exists", "Person " + request.childId()
+                        + " is recorded as deceased or as not resident; correct the register first.");
+            }
         }
-        Person child = new Person();
+
+        Person child = existing != null ? existing : new Person();
         child.personId = request.childId();
         child.givenNames = request.givenNames();
         child.familyName = request.familyName();
         child.sex = request.sex();
-        child.birthDate = request.birthDate();
+        child.birthDate = facts.birthDate();
         child.childrenInBirth = request.childrenInBirth();
         child.birthOrder = request.birthOrder();
-        child.persist();
-        if (mother != null) {
-            ResponsibleAdult.add(child.personId, mother.personId, ResponsibleAdult.PARENT);
+        child.inPopulationRegister = true;
+        if (existing == null) {
+            child.persist();
         }
-        if (father != null) {
-            ResponsibleAdult.add(child.personId, father.personId, ResponsibleAdult.PARENT);
-        }
-        // The newborn joins the mother's household; the father's when the mother has none in the register.
-        String householdId = householdOf(mother).orElseGet(() -> householdOf(father).orElse(null));
+        linkParent(child, facts.mother());
+        linkParent(child, facts.father());
+
+        String householdId = HouseholdMember.currentOf(child.personId).map(m -> m.householdId)
+                .orElseGet(() -> newbornHousehold(facts));
         if (householdId != null) {
-            register.join(householdId, child.personId, request.birthDate());
+            register.join(householdId, child.personId, facts.birthDate());
         }
 
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        BirthRegisteredEvent event = BirthRegisteredEvent.newBuilder()
+        BirthRecord record = BirthRecords.of(request.registrationNumber(), request, facts, householdId);
+        outbox.publish(Topics.REGISTRATIONS, request.childId(), BirthRegisteredEvent.newBuilder()
                 .setEventId(Events.newEventId())
                 .setOccurredAt(now)
-                .setCorrelationId(correlationId)
+                .setCorrelationId(context.correlationId())
                 .setRegisteredAt(now)
-                .setBirth(BirthRecord.newBuilder()
-                        .setRegistrationId(request.registrationNumber())
-                        .setChildId(request.childId())
-                        .setGivenNames(request.givenNames())
-                        .setFamilyName(request.familyName())
-                        .setSex(request.sex())
-                        .setBirthDate(request.birthDate())
-                        .setBirthTime(request.birthTime())
-                        .setPlaceOfBirth(request.placeOfBirth())
-                        .setMother(parentRecord(mother))
-                        .setFather(parentRecord(father))
-                        .setChildrenInBirth(request.childrenInBirth())
-                        .setBirthOrder(request.birthOrder())
-                        .setHouseholdId(householdId)
-                        .build())
-                .build();
-        outbox.publish(Topics.REGISTRATIONS, request.childId(), event);
+                .setBirth(record)
+                .build());
         if (householdId != null) {
-            register.publish(register.lockOrCreate(householdId), "BIRTH", request.birthDate(), correlationId);
+            snapshots.publish(householdId, "BIRTH", facts.birthDate(), context.correlationId());
         }
 
-        RegistrationReceipt receipt = new RegistrationReceipt(request.registrationNumber(), KIND, request.childId(),
-                householdId, correlationId, now);
+        RegistrationReceipt receipt = new RegistrationReceipt(request.registrationNumber(), Registration.BIRTH,
+                request.childId(), householdId, context.correlationId(), now);
         Registration registration = new Registration();
         registration.registrationNumber = request.registrationNumber();
-        registration.kind = KIND;
+        registration.kind = Registration.BIRTH;
         registration.subjectPersonId = request.childId();
-        registration.requestJson = body.toString();
+        registration.requestJson = json.valueToTree(request).toString();
         registration.responseJson = json.valueToTree(receipt).toString();
-        registration.correlationId = correlationId;
+        registration.recordJson = registration.requestJson;
+        registration.eventDate = facts.birthDate();
+        registration.householdId = householdId;
+        registration.createdPerson = existing == null;
+        registration.correlationId = context.correlationId();
         registration.registeredAt = now;
+        registration.updatedAt = now;
         registration.persist();
         return receipt;
     }
 
-    private RegistrationReceipt sameAnswerOrConflict(Registration earlier, JsonNode body) {
-        try {
-            JsonNode first = json.readTree(earlier.requestJson);
-            List<Problem.FieldError> differences = differences(first, body);
-            if (!differences.isEmpty()) {
-                throw new ProblemException(409, "registration_number_reused", "Conflict",
-                        "Registration " + earlier.registrationNumber + " was registered with a different body.", differences);
-            }
-            return json.readValue(earlier.responseJson, RegistrationReceipt.class);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
+    /**
+     * The newborn-household rule: the mother's current household when she is a resident person of the register; else
+     * the father's, on the same condition; else none (the birth event says so, and eligibility opens a case).
+     */
+    static String newbornHousehold(BirthChecks.Facts facts) {
+        return residentHousehold(facts.mother()).orElseGet(() -> residentHousehold(facts.father()).orElse(null));
+    }
+
+    private static Optional<String> residentHousehold(BirthChecks.Parent parent) {
+        if (parent == null || !parent.inPopulationRegister() || parent.personId() == null) {
+            return Optional.empty();
         }
+        return HouseholdMember.currentOf(parent.personId()).map(member -> member.householdId);
     }
 
-    static List<Problem.FieldError> differences(JsonNode first, JsonNode now) {
-        List<Problem.FieldError> differences = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = now.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode before = first.path(field.getKey());
-            if (!before.equals(field.getValue()) && !(before.isMissingNode() && field.getValue().isNull())) {
-                differences.add(new Problem.FieldError(field.getKey(), "differs_from_first_registration",
-                        "was " + before + ", now " + field.getValue()));
-            }
+    /** Links a parent with a person id; a parent not in the register is recorded, flagged, the first time. */
+    static void linkParent(Person child, BirthChecks.Parent parent) {
+        if (parent == null || parent.personId() == null) {
+            return;
         }
-        return differences;
+        recordParent(parent);
+        ResponsibleAdult.add(child.personId, parent.personId(), ResponsibleAdult.PARENT);
     }
 
-    private Person knownParent(String personId, String field) {
-        if (personId == null) {
-            return null;
+    /** Records a parent who is not in the register (with a person id) the first time a birth names them. */
+    static void recordParent(BirthChecks.Parent parent) {
+        if (parent == null || parent.personId() == null || parent.person() != null
+                || Person.findById(parent.personId()) != null) {
+            return;
         }
-        Person parent = Person.findById(personId);
-        if (parent == null) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError(field, "unknown_person",
-                    "is not in the population register")));
-        }
-        return parent;
-    }
-
-    private static java.util.Optional<String> householdOf(Person person) {
-        return person == null ? java.util.Optional.empty()
-                : HouseholdMember.currentOf(person.personId).map(member -> member.householdId);
-    }
-
-    private static ParentRecord parentRecord(Person person) {
-        return person == null ? null
-                : ParentRecord.newBuilder()
-                        .setPersonId(person.personId)
-                        .setGivenNames(person.givenNames)
-                        .setFamilyName(person.familyName)
-                        .setInPopulationRegister(person.inPopulationRegister)
-                        .build();
-    }
-
-    /** Serialises writes of one registration number, so two identical requests at once give one registration. */
-    private void lockRegistrationNumber(String registrationNumber) {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "registration:" + registrationNumber)
-                .getSingleResult();
+        PersonId id = new PersonId(parent.personId());
+        Person recorded = new Person();
+        recorded.personId = parent.personId();
+        recorded.givenNames = parent.givenNames();
+        recorded.familyName = parent.familyName();
+        recorded.sex = id.sex();
+        recorded.birthDate = id.birthDate();
+        recorded.inPopulationRegister = false;
+        recorded.persist();
     }
 }

@@ -112,11 +112,19 @@ public class ProblemMappers {
     }
 
     private static Response violations(java.util.Set<? extends ConstraintViolation<?>> violations, UriInfo uri) {
-        List<Problem.FieldError> errors = violations.stream()
+        return respond(400, "validation_failed", "Bad Request", "The request has invalid fields.", uri,
+                fieldErrors(violations));
+    }
+
+    /**
+     * Bean Validation violations as field errors with our stable codes, sorted by field; for services that validate
+     * by hand so they can list these together with the errors of their domain checks.
+     */
+    public static List<Problem.FieldError> fieldErrors(java.util.Set<? extends ConstraintViolation<?>> violations) {
+        return violations.stream()
                 .map(v -> new Problem.FieldError(field(v.getPropertyPath()), code(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::code))
                 .toList();
-        return respond(400, "validation_failed", "Bad Request", "The request has invalid fields.", uri, errors);
     }
 
     private static Response respond(int status, String code, String title, String detail, UriInfo uri,

@@ -2,18 +2,26 @@ package org.lifeevents.payment.account;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.lifeevents.common.identity.PersonId;
+import org.lifeevents.common.identity.ValidIban;
+import org.lifeevents.common.intake.RejectedEventException;
 import org.lifeevents.common.outbox.Outbox;
 import org.lifeevents.events.Events;
 import org.lifeevents.events.Topics;
 import org.lifeevents.events.payment.PayoutAccountChangedEvent;
+import org.lifeevents.payment.PaymentConfig;
 
-/** Keeps payout accounts and tells the others whether a person can be paid (never the IBAN itself). */
+/**
+ * Keeps payout accounts: the citizen's own, or else the tax authority's refund account on record. Every change of the
+ * account in force tells the others whether the person can be paid (never the IBAN itself, which stays here).
+ */
 @ApplicationScoped
 @Transactional
 public class PayoutAccountService {
@@ -21,24 +29,92 @@ public class PayoutAccountService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    PaymentConfig config;
+
+    /** IBANs in electronic format: no spaces, upper case. */
+    public static String normalise(String iban) {
+        return iban == null ? null : iban.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+    }
+
     public PayoutAccount setByCitizen(String personId, String iban, String correlationId) {
+        String normal = normalise(iban);
         PayoutAccount account = PayoutAccount.findById(personId);
         boolean first = account == null;
         if (first) {
             account = new PayoutAccount();
             account.personId = personId;
-        } else if (iban.equals(account.iban) && PayoutAccount.CITIZEN.equals(account.source)) {
+        } else if (normal.equals(account.iban) && PayoutAccount.CITIZEN.equals(account.source)) {
             return account;
         }
-        account.iban = iban;
+        account.iban = normal;
         account.source = PayoutAccount.CITIZEN;
-        account.since = LocalDate.now();
+        account.since = config.today();
         account.updatedAt = Instant.now();
         if (first) {
             account.persist();
         }
-        announce(account, correlationId);
+        announce(personId, account, correlationId);
         return account;
+    }
+
+    /**
+     * The tax authority's refund account for a person changed. It becomes the payout account while the citizen has
+     * given none; a withdrawn record (null IBAN) removes it then. An older record than the one held is ignored.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void taxRecorded(String personId, String iban, LocalDate recordedOn, String correlationId) {
+        if (!PersonId.isValid(personId)) {
+            throw new RejectedEventException("Person id " + personId + " is not valid");
+        }
+        String normal = normalise(iban);
+        if (normal != null && ValidIban.Validator.problem(normal) != null) {
+            throw new RejectedEventException("Refund account of " + personId + " is not a valid IBAN: "
+                    + ValidIban.Validator.problem(normal));
+        }
+        TaxRefundAccount record = TaxRefundAccount.findById(personId);
+        if (record != null && recordedOn.isBefore(record.recordedOn)) {
+            return;
+        }
+        if (record == null) {
+            record = new TaxRefundAccount();
+            record.personId = personId;
+            record.iban = normal;
+            record.recordedOn = recordedOn;
+            record.updatedAt = Instant.now();
+            record.persist();
+        } else {
+            record.iban = normal;
+            record.recordedOn = recordedOn;
+            record.updatedAt = Instant.now();
+        }
+        PayoutAccount account = PayoutAccount.findById(personId);
+        if (account != null && PayoutAccount.CITIZEN.equals(account.source)) {
+            return;
+        }
+        if (normal == null) {
+            if (account != null) {
+                account.delete();
+                announce(personId, null, correlationId);
+            }
+            return;
+        }
+        if (account != null && normal.equals(account.iban)) {
+            return;
+        }
+        boolean first = account == null;
+        if (first) {
+            account = new PayoutAccount();
+            account.personId = personId;
+        }
+        account.iban = normal;
+        account.source = PayoutAccount.TAX_AUTHORITY;
+        account.since = recordedOn;
+        account.updatedAt = Instant.now();
+        if (first) {
+            account.persist();
+        }
+        announce(personId, account, correlationId);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -46,15 +122,15 @@ public class PayoutAccountService {
         return PayoutAccount.findByIdOptional(personId);
     }
 
-    private void announce(PayoutAccount account, String correlationId) {
-        outbox.publish(Topics.PAYOUT_ACCOUNTS, account.personId, PayoutAccountChangedEvent.newBuilder()
+    private void announce(String personId, PayoutAccount account, String correlationId) {
+        outbox.publish(Topics.PAYOUT_ACCOUNTS, personId, PayoutAccountChangedEvent.newBuilder()
                 .setEventId(Events.newEventId())
                 .setOccurredAt(Instant.now())
                 .setCorrelationId(correlationId)
-                .setPersonId(account.personId)
-                .setAccountKnown(true)
-                .setSource(account.source)
-                .setSince(account.since)
+                .setPersonId(personId)
+                .setAccountKnown(account != null)
+                .setSource(account == null ? null : account.source)
+                .setSince(account == null ? null : account.since)
                 .build());
     }
 }

@@ -1,8 +1,11 @@
 package org.lifeevents.payment.schedule;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,10 +17,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lifeevents.common.money.Cents;
 import org.lifeevents.common.security.CurrentPerson;
 import org.lifeevents.common.security.Roles;
+import org.lifeevents.payment.account.PayoutAccount;
+import org.lifeevents.payment.bank.Pain001Writer;
+import org.lifeevents.payment.recovery.PaymentOffset;
+import org.lifeevents.payment.recovery.RecoveryClaim;
 
 import io.quarkus.security.Authenticated;
 
-/** The citizen's payments. */
+/** The citizen's payments: what, for which period, how much, when, where it stands, and any recovery offset. */
 @Path("/me/payments")
 @Authenticated
 @Tag(name = "Payments")
@@ -28,18 +35,48 @@ public class PaymentResource {
 
     @GET
     @RolesAllowed(Roles.CITIZEN)
-    @Operation(summary = "My payments: amount, period, benefit, date, status and reference")
+    @Operation(summary = "My payments: amount, period, benefit, date, status, EndToEndId and recovery offsets")
     public List<PaymentView> mine() {
-        return Payment.<Payment> list("recipientId = ?1 order by dueDate desc, periodStart desc", me.personId()).stream()
-                .map(PaymentView::of).toList();
+        String personId = me.personId();
+        List<Payment> payments = Payment.list(
+                "recipientId = ?1 and status <> 'CANCELLED' order by dueDate desc, periodStart desc, topUpVersion", personId);
+        Map<UUID, List<PaymentOffset>> offsets = PaymentOffset.<PaymentOffset> list(
+                "paymentId in (select p.paymentId from Payment p where p.recipientId = ?1)", personId).stream()
+                .collect(Collectors.groupingBy(o -> o.paymentId));
+        Map<UUID, RecoveryClaim> claims = offsets.isEmpty() ? Map.of()
+                : RecoveryClaim.<RecoveryClaim> list("debtorId", personId).stream()
+                        .collect(Collectors.toMap(c -> c.claimId, c -> c));
+        boolean accountKnown = PayoutAccount.findById(personId) != null;
+        return payments.stream().map(p -> PaymentView.of(p, offsets.getOrDefault(p.paymentId, List.of()), claims,
+                accountKnown)).toList();
     }
 
-    public record PaymentView(UUID paymentId, UUID entitlementId, String benefit, LocalDate periodStart, LocalDate periodEnd,
-            long amountCents, String amount, String status, LocalDate dueDate, String endToEndId) {
-        static PaymentView of(Payment payment) {
-            return new PaymentView(payment.paymentId, payment.entitlementId, payment.benefit, payment.periodStart,
-                    payment.periodEnd, payment.amountCents, Cents.format(payment.amountCents), payment.status,
-                    payment.dueDate, payment.correlationId);
+    /** One payment as the citizen sees it. */
+    public record PaymentView(UUID paymentId, UUID entitlementId, String benefit, LocalDate periodStart,
+            LocalDate periodEnd, boolean topUp, long grossCents, long offsetCents, long amountCents, String amount,
+            String status, String waitingFor, LocalDate dueDate, Instant sentAt, Instant settledAt, String reasonCode,
+            String endToEndId, String remittanceInformation, List<OffsetView> offsets) {
+
+        static PaymentView of(Payment p, List<PaymentOffset> offsets, Map<UUID, RecoveryClaim> claims,
+                boolean accountKnown) {
+            String waitingFor = null;
+            if (Payment.SCHEDULED.equals(p.status)) {
+                waitingFor = accountKnown ? "DUE_DATE" : "PAYOUT_ACCOUNT";
+            } else if (Payment.HELD.equals(p.status)) {
+                waitingFor = "RECIPIENT_DECEASED";
+            }
+            return new PaymentView(p.paymentId, p.entitlementId, p.benefit, p.periodStart, p.periodEnd, p.isTopUp(),
+                    p.grossCents, p.offsetCents, p.amountCents, Cents.format(p.amountCents), p.status, waitingFor,
+                    p.dueDate, p.sentAt, p.settledAt, p.reasonCode, p.correlationId, Pain001Writer.remittance(p),
+                    offsets.stream().map(o -> {
+                        RecoveryClaim claim = claims.get(o.claimId);
+                        return new OffsetView(o.claimId, o.amountCents, claim == null ? null : claim.reason,
+                                claim == null ? null : claim.explanation);
+                    }).toList());
         }
+    }
+
+    /** A recovery claim offset against the payment. */
+    public record OffsetView(UUID claimId, long amountCents, String reason, String explanation) {
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
+import org.apache.avro.data.TimeConversions;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
@@ -40,7 +41,7 @@ public final class EventCodec {
 
     public static byte[] encode(SpecificRecord event) {
         BinaryMessageEncoder<SpecificRecord> encoder = ENCODERS.computeIfAbsent(event.getClass(),
-                type -> new BinaryMessageEncoder<>(modelOf(type), event.getSchema()));
+                type -> new BinaryMessageEncoder<>(model(type), event.getSchema()));
         try {
             ByteBuffer buffer = encoder.encode(event);
             byte[] bytes = new byte[buffer.remaining()];
@@ -49,15 +50,6 @@ public final class EventCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * The generated class's own model, with its logical-type conversions. Looking the model up by schema name instead
-     * resolves the class through Avro's class loader, which in Quarkus tests is not the application's: the model found
-     * then has no conversions, and a nullable timestamp (a union) inside an event can be neither written nor read.
-     */
-    private static SpecificData modelOf(Class<?> type) {
-        return SpecificData.getForClass(type);
     }
 
     /**
@@ -96,8 +88,19 @@ public final class EventCodec {
         Schema reader = SchemaCatalog.schemaOf(type);
         // Nested records are instantiated through the model's class loader; tie it to the event class's own loader
         // (application servers and Quarkus tests load the contract in a loader of their own).
+        return new BinaryMessageDecoder<>(model(type), reader, SchemaCatalog.get());
+    }
+
+    /**
+     * The data model for an event class, tied to its class loader, with the conversions of every logical type the
+     * contract uses. A generated class only converts its own plain fields; a date inside a union (an optional date) or
+     * in a nested record needs the model's conversion, whatever class loader Avro itself was loaded by.
+     */
+    private static SpecificData model(Class<?> type) {
         SpecificData model = new SpecificData(type.getClassLoader());
-        modelOf(type).getConversions().forEach(model::addLogicalTypeConversion);
-        return new BinaryMessageDecoder<>(model, reader, SchemaCatalog.get());
+        model.addLogicalTypeConversion(new TimeConversions.DateConversion());
+        model.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+        model.addLogicalTypeConversion(new TimeConversions.TimeMillisConversion());
+        return model;
     }
 }

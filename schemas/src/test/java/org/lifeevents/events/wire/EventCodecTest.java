@@ -45,6 +45,45 @@ class EventCodecTest {
     }
 
     @Test
+    void roundTripsDatesInUnionsOfNestedRecords() {
+        org.lifeevents.events.registry.HouseholdMember deceased = org.lifeevents.events.registry.HouseholdMember
+                .newBuilder()
+                .setPersonId("35809090199").setGivenNames("Ants").setFamilyName("Mets").setSex("M")
+                .setBirthDate(LocalDate.of(1958, 9, 9)).setDateOfDeath(LocalDate.of(2026, 3, 20))
+                .setMemberSince(LocalDate.of(1990, 1, 1))
+                .build();
+        org.lifeevents.events.registry.HouseholdChangedEvent household = org.lifeevents.events.registry.HouseholdChangedEvent
+                .newBuilder()
+                .setEventId(Events.newEventId())
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setCorrelationId(Events.newCorrelationId())
+                .setHouseholdId("H-1004").setVersion(2).setEffectiveFrom(LocalDate.of(2026, 3, 20)).setReason("DEATH")
+                .setMembers(java.util.List.of(deceased))
+                .build();
+
+        assertThat(EventCodec.decode(EventCodec.encode(household))).isEqualTo(household);
+
+        org.lifeevents.events.registry.DeathRegisteredEvent death = org.lifeevents.events.registry.DeathRegisteredEvent
+                .newBuilder()
+                .setEventId(Events.newEventId())
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setCorrelationId(Events.newCorrelationId())
+                .setRegisteredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setDeath(org.lifeevents.events.registry.DeathRecord.newBuilder()
+                        .setRegistrationId("D-1").setPersonId("35809090199").setBirthDate(LocalDate.of(1958, 9, 9))
+                        .setDateOfDeath(LocalDate.of(2026, 3, 20)).setPlaceOfDeath("Haapsalu")
+                        .setGivenNames("Ants").setFamilyName("Mets")
+                        .build())
+                .build();
+        // Field by field: equals() compares only the fields of the schema the class embeds.
+        var decoded = (org.lifeevents.events.registry.DeathRegisteredEvent) EventCodec.decode(EventCodec.encode(death));
+        assertThat(decoded.getDeath().getGivenNames()).isEqualTo("Ants");
+        assertThat(decoded.getDeath().getFamilyName()).isEqualTo("Mets");
+        assertThat(EventCodec.writerSchema(EventCodec.encode(death)).getField("death").schema().getField("givenNames"))
+                .as("the event's own schema embeds the current DeathRecord").isNotNull();
+    }
+
+    @Test
     void messageStartsWithTheSingleObjectMarkerAndTheWriterFingerprint() {
         byte[] bytes = serializer.serialize(Topics.REGISTRATIONS, birth());
 

@@ -1,0 +1,217 @@
+package org.lifeevents.registry.backfill;
+
+import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+import org.lifeevents.common.problem.Problem;
+import org.lifeevents.common.problem.ProblemException;
+import org.lifeevents.events.Events;
+import org.lifeevents.registry.household.HouseholdRequest;
+import org.lifeevents.registry.registration.BirthRegistrationRequest;
+import org.lifeevents.registry.registration.BirthRegistrationService;
+import org.lifeevents.registry.registration.DeathRegistrationRequest;
+import org.lifeevents.registry.registration.DeathRegistrationService;
+import org.lifeevents.registry.registration.RegistrationReceipt;
+import org.lifeevents.registry.write.WriteContext;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Applies one chunk of backfill lines in one transaction, together with the job's progress and the chunk's line errors:
+ * a job that stops resumes after the last committed chunk. Runs of household lines go through the bulk loader; births
+ * and deaths through the same services as the API (same rules, same events), so a repeated line is recognised by its
+ * registration number and skipped.
+ */
+@ApplicationScoped
+public class ChunkProcessor {
+
+    static final String HOUSEHOLD = "household";
+    static final String BIRTH = "birth";
+    static final String DEATH = "death";
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    HouseholdBulkLoader households;
+
+    @Inject
+    BirthRegistrationService births;
+
+    @Inject
+    DeathRegistrationService deaths;
+
+    @Inject
+    BackfillJobs jobs;
+
+    @Inject
+    EntityManager entityManager;
+
+    /** One line of the file: its number (1-based) and text, or null when it was too long to read. */
+    record RawLine(long number, String text) {
+    }
+
+    /** A line's refusal. */
+    record LineError(long line, String field, String code, String message) {
+    }
+
+    /** The counts of one chunk. */
+    record Tally(long read, long accepted, long skipped, long refused) {
+    }
+
+    @Transactional
+    public Tally process(UUID jobId, String recordedBy, List<RawLine> lines) {
+        List<LineError> errors = new ArrayList<>();
+        long accepted = 0;
+        long skipped = 0;
+        List<HouseholdBulkLoader.Line> run = new ArrayList<>();
+        for (RawLine raw : lines) {
+            if (raw.text() != null && raw.text().isBlank()) {
+                skipped++;
+                continue;
+            }
+            Object parsed = parse(raw, errors);
+            if (parsed == null) {
+                continue;
+            }
+            if (parsed instanceof HouseholdBulkLoader.Line household) {
+                run.add(household);
+                continue;
+            }
+            long[] counts = flushRun(run, errors);
+            accepted += counts[0];
+            skipped += counts[1];
+            WriteContext context = new WriteContext(Events.newCorrelationId(), recordedBy);
+            try {
+                RegistrationReceipt receipt = parsed instanceof BirthRegistrationRequest birth
+                        ? births.register(birth, context)
+                        : deaths.register((DeathRegistrationRequest) parsed, context);
+                if (receipt.correlationId().equals(context.correlationId())) {
+                    accepted++;
+                } else {
+                    skipped++;
+                }
+            } catch (ProblemException e) {
+                refuse(errors, raw.number(), e);
+            }
+        }
+        long[] counts = flushRun(run, errors);
+        accepted += counts[0];
+        skipped += counts[1];
+        long refused = errors.stream().map(LineError::line).distinct().count();
+        writeErrors(jobId, errors);
+        jobs.progress(jobId, lines.size(), accepted, skipped, refused);
+        return new Tally(lines.size(), accepted, skipped, refused);
+    }
+
+    /** Loads the pending household lines; returns {accepted, skipped} and adds the refusals. */
+    private long[] flushRun(List<HouseholdBulkLoader.Line> run, List<LineError> errors) {
+        if (run.isEmpty()) {
+            return new long[] { 0, 0 };
+        }
+        HouseholdBulkLoader.Result result = households.load(run);
+        result.refused().forEach((line, fieldErrors) -> fieldErrors
+                .forEach(e -> errors.add(new LineError(line, e.field(), e.code(), e.message()))));
+        long skipped = result.skipped().size();
+        long accepted = run.size() - skipped - result.refused().size();
+        run.clear();
+        return new long[] { accepted, skipped };
+    }
+
+    /** The line as a household line, a birth or a death request; null (with an error) when it is none of them. */
+    private Object parse(RawLine raw, List<LineError> errors) {
+        if (raw.text() == null) {
+            errors.add(new LineError(raw.number(), null, "line_too_long", "the line is longer than allowed"));
+            return null;
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(raw.text());
+        } catch (JsonProcessingException e) {
+            errors.add(new LineError(raw.number(), null, "malformed_json", "the line is not a JSON object"));
+            return null;
+        }
+        if (!(node instanceof ObjectNode object)) {
+            errors.add(new LineError(raw.number(), null, "malformed_json", "the line is not a JSON object"));
+            return null;
+        }
+        JsonNode type = object.remove("type");
+        String kind = type == null || !type.isTextual() ? "" : type.asText().toLowerCase(Locale.ROOT);
+        try {
+            return switch (kind) {
+                case HOUSEHOLD -> {
+                    JsonNode id = object.remove("householdId");
+                    if (!object.has("reason")) {
+                        object.put("reason", "INITIAL_LOAD");
+                    }
+                    yield new HouseholdBulkLoader.Line(raw.number(), id == null || id.isNull() ? null : id.asText(),
+                            json.treeToValue(object, HouseholdRequest.class), Events.newCorrelationId());
+                }
+                case BIRTH -> json.treeToValue(object, BirthRegistrationRequest.class);
+                case DEATH -> json.treeToValue(object, DeathRegistrationRequest.class);
+                default -> {
+                    errors.add(new LineError(raw.number(), "type", "unknown_type",
+                            "must be household, birth or death"));
+                    yield null;
+                }
+            };
+        } catch (JsonMappingException e) {
+            String field = e.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
+            errors.add(new LineError(raw.number(), field,
+                    e instanceof UnrecognizedPropertyException ? "unknown_field" : "wrong_type",
+                    e instanceof UnrecognizedPropertyException ? "is not a known field" : "has the wrong form"));
+            return null;
+        } catch (IOException e) {
+            errors.add(new LineError(raw.number(), null, "malformed_json", "the line is not a JSON object"));
+            return null;
+        }
+    }
+
+    private static void refuse(List<LineError> errors, long line, ProblemException e) {
+        if (e.errors().isEmpty()) {
+            errors.add(new LineError(line, null, e.code(), e.getMessage()));
+            return;
+        }
+        for (Problem.FieldError error : e.errors()) {
+            errors.add(new LineError(line, error.field(), error.code(), error.message()));
+        }
+    }
+
+    private void writeErrors(UUID jobId, List<LineError> errors) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        entityManager.flush();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "insert into backfill_error (job_id, line_number, field, code, message) values (?, ?, ?, ?, ?)")) {
+                for (LineError error : errors) {
+                    statement.setObject(1, jobId);
+                    statement.setLong(2, error.line());
+                    statement.setString(3, error.field());
+                    statement.setString(4, error.code());
+                    statement.setString(5, error.message());
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+        });
+    }
+}

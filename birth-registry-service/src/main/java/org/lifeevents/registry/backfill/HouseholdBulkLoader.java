@@ -1,0 +1,580 @@
+package org.lifeevents.registry.backfill;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.hibernate.Session;
+import org.lifeevents.common.identity.PersonId;
+import org.lifeevents.common.problem.Problem;
+import org.lifeevents.events.Events;
+import org.lifeevents.events.Topics;
+import org.lifeevents.events.registry.Address;
+import org.lifeevents.events.registry.HouseholdChangedEvent;
+import org.lifeevents.registry.household.HouseholdChecks;
+import org.lifeevents.registry.household.HouseholdRequest;
+import org.lifeevents.registry.household.HouseholdSnapshots;
+import org.lifeevents.registry.household.Person;
+import org.lifeevents.registry.validation.FieldErrors;
+import org.lifeevents.registry.validation.RequestChecks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Loads many household lines at once: the same rules and the same published state as {@code PUT /households/{id}}, but
+ * set-based. It reads what the lines touch with a few {@code = any(?)} queries, applies the lines in order in memory,
+ * and writes the result with JDBC batches (rewritten into multi-row inserts by the driver), all in the caller's
+ * transaction. A line that changes nothing (the household's published state is the same) is skipped.
+ */
+@ApplicationScoped
+public class HouseholdBulkLoader {
+
+    private static final Pattern HOUSEHOLD_ID = Pattern.compile("[A-Za-z0-9-]{1,40}");
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    RequestChecks checks;
+
+    @Inject
+    HouseholdSnapshots snapshots;
+
+    @Inject
+    ObjectMapper json;
+
+    /** One household line of a backfill file. */
+    public record Line(long number, String householdId, HouseholdRequest request, String correlationId) {
+    }
+
+    /** What became of the lines: the refused ones with their errors and the skipped (unchanged) ones. */
+    public record Result(Map<Long, List<Problem.FieldError>> refused, Set<Long> skipped) {
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public Result load(List<Line> lines) {
+        entityManager.flush();
+        State state = new State();
+        Session session = entityManager.unwrap(Session.class);
+        Map<String, LocalDate> othersTouched = new LinkedHashMap<>();
+        Map<String, String> otherCorrelation = new HashMap<>();
+        Result result = new Result(new LinkedHashMap<>(), new LinkedHashSet<>());
+        session.doWork(connection -> {
+            state.prefetch(connection, lines);
+            for (Line line : lines) {
+                FieldErrors errors = checks.check(line.request());
+                if (line.householdId() == null || !HOUSEHOLD_ID.matcher(line.householdId()).matches()) {
+                    errors.add("householdId", "wrong_format", "must be 1 to 40 letters, digits or dashes");
+                }
+                if (line.request() == null || !errors.isEmpty()) {
+                    result.refused().put(line.number(), errors.list());
+                    continue;
+                }
+                String loadHash = HouseholdChecks.loadHash(line.householdId(), line.request(), json);
+                if (state.appliedBefore(line.householdId(), loadHash)) {
+                    // The same line was applied before (a re-run): later facts (a death, say) may no longer pass
+                    // its checks, and it must not undo them.
+                    result.skipped().add(line.number());
+                    continue;
+                }
+                LocalDate from = HouseholdChecks.check(line.request(), state::person, errors);
+                if (!errors.isEmpty()) {
+                    result.refused().put(line.number(), errors.list());
+                    continue;
+                }
+                if (!state.apply(line, from, loadHash, othersTouched, otherCorrelation)) {
+                    result.skipped().add(line.number());
+                }
+            }
+            state.write(connection);
+        });
+        entityManager.clear();
+        othersTouched.forEach((householdId, from) -> snapshots.publish(householdId, "MOVE_OUT", from,
+                otherCorrelation.get(householdId)));
+        return result;
+    }
+
+    /** What the lines touch, as read once and changed in memory line by line. */
+    private static final class State {
+
+        final Map<String, PersonRow> persons = new HashMap<>();
+        final Map<String, HouseholdRow> households = new HashMap<>();
+        final Map<String, MembershipRow> currentByPerson = new HashMap<>();
+        final Map<String, Set<MembershipRow>> currentByHousehold = new HashMap<>();
+        final List<MembershipRow> memberships = new ArrayList<>();
+        final Map<String, Map<String, List<String>>> adults = new HashMap<>();
+        final Set<String> dirtyAdults = new LinkedHashSet<>();
+        final List<OutboxRows.Row> events = new ArrayList<>();
+
+        Person person(String personId) {
+            PersonRow row = persons.get(personId);
+            if (row == null) {
+                return null;
+            }
+            Person person = new Person();
+            person.personId = row.personId;
+            person.birthDate = row.birthDate;
+            person.dateOfDeath = row.dateOfDeath;
+            return person;
+        }
+
+        void prefetch(Connection connection, List<Line> lines) throws SQLException {
+            Set<String> personIds = new HashSet<>();
+            Set<String> householdIds = new HashSet<>();
+            for (Line line : lines) {
+                if (line.householdId() != null) {
+                    householdIds.add(line.householdId());
+                }
+                if (line.request() == null || line.request().members() == null) {
+                    continue;
+                }
+                for (HouseholdRequest.Member member : line.request().members()) {
+                    if (member == null) {
+                        continue;
+                    }
+                    addIfValid(personIds, member.personId());
+                    addIfValid(personIds, member.spouseId());
+                    nullSafe(member.legalParentIds()).forEach(id -> addIfValid(personIds, id));
+                    nullSafe(member.guardianIds()).forEach(id -> addIfValid(personIds, id));
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select person_id, given_names, family_name, sex, birth_date, date_of_death, in_population_register,
+                           spouse_id, children_in_birth, birth_order
+                    from person where person_id = any(?)""")) {
+                statement.setArray(1, personIdArray(connection, personIds));
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        PersonRow row = new PersonRow(rs.getString(1));
+                        row.givenNames = rs.getString(2);
+                        row.familyName = rs.getString(3);
+                        row.sex = rs.getString(4);
+                        row.birthDate = rs.getObject(5, LocalDate.class);
+                        row.dateOfDeath = rs.getObject(6, LocalDate.class);
+                        row.inPopulationRegister = rs.getBoolean(7);
+                        row.spouseId = rs.getString(8);
+                        row.childrenInBirth = rs.getInt(9);
+                        row.birthOrder = rs.getInt(10);
+                        row.exists = true;
+                        persons.put(row.personId, row);
+                    }
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select household_id, version, state_hash, street, postal_code, municipality, country_code, load_hash
+                    from household where household_id = any(?)""")) {
+                statement.setArray(1, array(connection, householdIds));
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        HouseholdRow row = new HouseholdRow(rs.getString(1));
+                        row.version = rs.getLong(2);
+                        row.hash = rs.getString(3);
+                        row.street = rs.getString(4);
+                        row.postalCode = rs.getString(5);
+                        row.municipality = rs.getString(6);
+                        row.countryCode = rs.getString(7);
+                        row.loadHash = rs.getString(8);
+                        row.exists = true;
+                        households.put(row.householdId, row);
+                    }
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select id, household_id, person_id, member_since from household_member
+                    where member_until is null and (person_id = any(?) or household_id = any(?))""")) {
+                statement.setArray(1, personIdArray(connection, personIds));
+                statement.setArray(2, array(connection, householdIds));
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        MembershipRow row = new MembershipRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                rs.getObject(4, LocalDate.class));
+                        memberships.add(row);
+                        makeCurrent(row);
+                    }
+                }
+            }
+            Set<String> children = new HashSet<>(personIds);
+            currentByHousehold.values().forEach(rows -> rows.forEach(row -> children.add(row.personId)));
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select child_id, adult_id, relation from responsible_adult where child_id = any(?)
+                    order by adult_id""")) {
+                statement.setArray(1, personIdArray(connection, children));
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        adults.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                                .computeIfAbsent(rs.getString(3), k -> new ArrayList<>()).add(rs.getString(2));
+                    }
+                }
+            }
+        }
+
+        boolean appliedBefore(String householdId, String loadHash) {
+            HouseholdRow household = households.get(householdId);
+            return household != null && loadHash.equals(household.loadHash);
+        }
+
+        /** Applies one checked line; returns false when it changes nothing. */
+        boolean apply(Line line, LocalDate from, String loadHash, Map<String, LocalDate> othersTouched,
+                Map<String, String> otherCorrelation) {
+            HouseholdRequest request = line.request();
+            String householdId = line.householdId();
+            HouseholdRow household = households.computeIfAbsent(householdId, HouseholdRow::new);
+            HouseholdRequest.Address given = request.address();
+            Address address = given != null
+                    ? new Address(given.street(), given.postalCode(), given.municipality(), given.countryCode())
+                    : household.street == null ? null
+                            : new Address(household.street, household.postalCode, household.municipality,
+                                    household.countryCode);
+            List<org.lifeevents.events.registry.HouseholdMember> members = new ArrayList<>();
+            Map<String, LocalDate> since = new HashMap<>();
+            for (HouseholdRequest.Member member : request.members()) {
+                MembershipRow current = currentByPerson.get(member.personId());
+                LocalDate memberSince = current != null && current.householdId.equals(householdId) ? current.since
+                        : HouseholdChecks.memberSince(member, from);
+                since.put(member.personId(), memberSince);
+                PersonRow known = persons.get(member.personId());
+                members.add(org.lifeevents.events.registry.HouseholdMember.newBuilder()
+                        .setPersonId(member.personId())
+                        .setGivenNames(member.givenNames())
+                        .setFamilyName(member.familyName())
+                        .setSex(member.sex())
+                        .setBirthDate(LocalDate.parse(member.birthDate()))
+                        .setDateOfDeath(known == null ? null : known.dateOfDeath)
+                        .setMemberSince(memberSince)
+                        .setInPopulationRegister(true)
+                        .setSpouseId(member.spouseId())
+                        .setLegalParentIds(adultsAfter(member.personId(), "PARENT", member.legalParentIds()))
+                        .setGuardianIds(adultsAfter(member.personId(), "GUARDIAN", member.guardianIds()))
+                        .setChildrenInBirth(known == null ? 1 : known.childrenInBirth)
+                        .setBirthOrder(known == null ? 1 : known.birthOrder)
+                        .build());
+            }
+            members.sort(Comparator.comparing(org.lifeevents.events.registry.HouseholdMember::getMemberSince)
+                    .thenComparing(org.lifeevents.events.registry.HouseholdMember::getPersonId));
+            String hash = HouseholdSnapshots.hash(address, members);
+            household.loadHash = loadHash;
+            if (household.exists && hash.equals(household.hash)) {
+                household.dirty = true;
+                return false;
+            }
+
+            Set<String> named = new HashSet<>(since.keySet());
+            for (MembershipRow row : List.copyOf(currentByHousehold.getOrDefault(householdId, Set.of()))) {
+                if (!named.contains(row.personId)) {
+                    end(row, from.minusDays(1));
+                }
+            }
+            for (HouseholdRequest.Member member : request.members()) {
+                PersonRow person = persons.computeIfAbsent(member.personId(), PersonRow::new);
+                person.givenNames = member.givenNames();
+                person.familyName = member.familyName();
+                person.sex = member.sex();
+                person.birthDate = LocalDate.parse(member.birthDate());
+                person.spouseId = member.spouseId();
+                person.inPopulationRegister = true;
+                person.placeholder = false;
+                person.dirty = true;
+                replaceAdults(member.personId(), "PARENT", member.legalParentIds());
+                replaceAdults(member.personId(), "GUARDIAN", member.guardianIds());
+                MembershipRow current = currentByPerson.get(member.personId());
+                if (current != null && current.householdId.equals(householdId)) {
+                    continue;
+                }
+                LocalDate memberSince = since.get(member.personId());
+                if (current != null) {
+                    end(current, memberSince.minusDays(1));
+                    othersTouched.merge(current.householdId, from, (a, b) -> a.isAfter(b) ? a : b);
+                    otherCorrelation.put(current.householdId, line.correlationId());
+                }
+                MembershipRow joined = new MembershipRow(null, householdId, member.personId(), memberSince);
+                joined.dirty = true;
+                memberships.add(joined);
+                makeCurrent(joined);
+            }
+            household.version++;
+            household.hash = hash;
+            if (address != null) {
+                household.street = address.getStreet();
+                household.postalCode = address.getPostalCode();
+                household.municipality = address.getMunicipality();
+                household.countryCode = address.getCountryCode();
+            }
+            household.dirty = true;
+            events.add(new OutboxRows.Row(Topics.HOUSEHOLDS, householdId, HouseholdChangedEvent.newBuilder()
+                    .setEventId(Events.newEventId())
+                    .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                    .setCorrelationId(line.correlationId())
+                    .setHouseholdId(householdId)
+                    .setVersion(household.version)
+                    .setEffectiveFrom(from)
+                    .setReason(request.reason())
+                    .setAddress(address)
+                    .setMembers(members)
+                    .build()));
+            return true;
+        }
+
+        private List<String> adultsAfter(String childId, String relation, List<String> given) {
+            Collection<String> ids = given != null ? given
+                    : adults.getOrDefault(childId, Map.of()).getOrDefault(relation, List.of());
+            return List.copyOf(new TreeSet<>(ids));
+        }
+
+        private void replaceAdults(String childId, String relation, List<String> given) {
+            if (given == null) {
+                return;
+            }
+            Map<String, List<String>> byRelation = adults.computeIfAbsent(childId, k -> new HashMap<>());
+            List<String> sorted = List.copyOf(new TreeSet<>(given));
+            if (sorted.equals(byRelation.getOrDefault(relation, List.of()))) {
+                return;
+            }
+            // An adult named in one relation leaves the other (a child and an adult have one link).
+            byRelation.forEach((other, ids) -> {
+                if (!other.equals(relation) && ids.removeIf(sorted::contains)) {
+                    dirtyAdults.add(childId + "|" + other);
+                }
+            });
+            byRelation.put(relation, new ArrayList<>(sorted));
+            dirtyAdults.add(childId + "|" + relation);
+            for (String adult : sorted) {
+                persons.computeIfAbsent(adult, id -> {
+                    PersonRow placeholder = new PersonRow(id);
+                    PersonId parsed = new PersonId(id);
+                    placeholder.givenNames = "";
+                    placeholder.familyName = "";
+                    placeholder.sex = parsed.sex();
+                    placeholder.birthDate = parsed.birthDate();
+                    placeholder.inPopulationRegister = true;
+                    placeholder.placeholder = true;
+                    placeholder.dirty = true;
+                    return placeholder;
+                });
+            }
+        }
+
+        private void makeCurrent(MembershipRow row) {
+            currentByPerson.put(row.personId, row);
+            currentByHousehold.computeIfAbsent(row.householdId, k -> new LinkedHashSet<>()).add(row);
+        }
+
+        private void end(MembershipRow row, LocalDate until) {
+            row.until = until;
+            row.dirty = true;
+            currentByPerson.remove(row.personId, row);
+            Set<MembershipRow> rows = currentByHousehold.get(row.householdId);
+            if (rows != null) {
+                rows.remove(row);
+            }
+        }
+
+        void write(Connection connection) throws SQLException {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    insert into person (person_id, given_names, family_name, sex, birth_date, in_population_register, spouse_id)
+                    values (?, ?, ?, ?, ?, true, ?)
+                    on conflict (person_id) do update set given_names = excluded.given_names,
+                        family_name = excluded.family_name, sex = excluded.sex, birth_date = excluded.birth_date,
+                        in_population_register = true, spouse_id = excluded.spouse_id""");
+                    PreparedStatement placeholder = connection.prepareStatement("""
+                            insert into person (person_id, given_names, family_name, sex, birth_date)
+                            values (?, '', '', ?, ?) on conflict (person_id) do nothing""")) {
+                for (PersonRow row : persons.values()) {
+                    if (!row.dirty) {
+                        continue;
+                    }
+                    if (row.placeholder) {
+                        placeholder.setString(1, row.personId);
+                        placeholder.setString(2, row.sex);
+                        placeholder.setObject(3, row.birthDate);
+                        placeholder.addBatch();
+                    } else {
+                        upsert.setString(1, row.personId);
+                        upsert.setString(2, row.givenNames);
+                        upsert.setString(3, row.familyName);
+                        upsert.setString(4, row.sex);
+                        upsert.setObject(5, row.birthDate);
+                        upsert.setString(6, row.spouseId);
+                        upsert.addBatch();
+                    }
+                }
+                upsert.executeBatch();
+                placeholder.executeBatch();
+            }
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    insert into household (household_id, version, street, postal_code, municipality, country_code,
+                                           state_hash, load_hash)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (household_id) do update set version = excluded.version, street = excluded.street,
+                        postal_code = excluded.postal_code, municipality = excluded.municipality,
+                        country_code = excluded.country_code, state_hash = excluded.state_hash,
+                        load_hash = excluded.load_hash, updated_at = now()""")) {
+                for (HouseholdRow row : households.values()) {
+                    if (!row.dirty) {
+                        continue;
+                    }
+                    statement.setString(1, row.householdId);
+                    statement.setLong(2, row.version);
+                    statement.setString(3, row.street);
+                    statement.setString(4, row.postalCode);
+                    statement.setString(5, row.municipality);
+                    statement.setString(6, row.countryCode);
+                    statement.setString(7, row.hash);
+                    statement.setString(8, row.loadHash);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+            try (PreparedStatement ended = connection.prepareStatement(
+                    "update household_member set member_until = ? where id = ?");
+                    PreparedStatement joined = connection.prepareStatement("""
+                            insert into household_member (household_id, person_id, member_since, member_until)
+                            values (?, ?, ?, ?)
+                            on conflict (household_id, person_id, member_since)
+                            do update set member_until = excluded.member_until""")) {
+                for (MembershipRow row : memberships) {
+                    if (!row.dirty) {
+                        continue;
+                    }
+                    if (row.id != null) {
+                        ended.setObject(1, row.until);
+                        ended.setLong(2, row.id);
+                        ended.addBatch();
+                    } else {
+                        joined.setString(1, row.householdId);
+                        joined.setString(2, row.personId);
+                        joined.setObject(3, row.since);
+                        if (row.until == null) {
+                            joined.setNull(4, Types.DATE);
+                        } else {
+                            joined.setDate(4, Date.valueOf(row.until));
+                        }
+                        joined.addBatch();
+                    }
+                }
+                ended.executeBatch();
+                joined.executeBatch();
+            }
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "delete from responsible_adult where child_id = ? and relation = ?");
+                    PreparedStatement insert = connection.prepareStatement("""
+                            insert into responsible_adult (child_id, adult_id, relation) values (?, ?, ?)
+                            on conflict (child_id, adult_id) do update set relation = excluded.relation""")) {
+                for (String key : dirtyAdults) {
+                    String[] parts = key.split("\\|");
+                    delete.setString(1, parts[0]);
+                    delete.setString(2, parts[1]);
+                    delete.addBatch();
+                    for (String adult : adults.get(parts[0]).getOrDefault(parts[1], List.of())) {
+                        insert.setString(1, parts[0]);
+                        insert.setString(2, adult);
+                        insert.setString(3, parts[1]);
+                        insert.addBatch();
+                    }
+                }
+                delete.executeBatch();
+                insert.executeBatch();
+            }
+            OutboxRows.insert(connection, events);
+        }
+
+        private static void addIfValid(Set<String> ids, String id) {
+            if (id != null && PersonId.isValid(id)) {
+                ids.add(id);
+            }
+        }
+
+        private static List<String> nullSafe(List<String> ids) {
+            return ids == null ? List.of() : ids;
+        }
+
+        private static Array array(Connection connection, Collection<String> values) throws SQLException {
+            return connection.createArrayOf("text", values.toArray());
+        }
+
+        /**
+         * Person ids as {@code char(11)[]}: compared with a {@code text[]} the column would be cast to text and its
+         * index not used (a sequential scan per chunk, slower with every chunk loaded).
+         */
+        private static Array personIdArray(Connection connection, Collection<String> values) throws SQLException {
+            return connection.createArrayOf("bpchar", values.toArray());
+        }
+    }
+
+    private static final class PersonRow {
+        final String personId;
+        String givenNames;
+        String familyName;
+        String sex;
+        LocalDate birthDate;
+        LocalDate dateOfDeath;
+        boolean inPopulationRegister = true;
+        String spouseId;
+        int childrenInBirth = 1;
+        int birthOrder = 1;
+        boolean exists;
+        boolean placeholder;
+        boolean dirty;
+
+        PersonRow(String personId) {
+            this.personId = personId;
+        }
+    }
+
+    private static final class HouseholdRow {
+        final String householdId;
+        long version;
+        String hash;
+        String street;
+        String postalCode;
+        String municipality;
+        String countryCode;
+        String loadHash;
+        boolean exists;
+        boolean dirty;
+
+        HouseholdRow(String householdId) {
+            this.householdId = householdId;
+        }
+    }
+
+    private static final class MembershipRow {
+        final Long id;
+        final String householdId;
+        final String personId;
+        final LocalDate since;
+        LocalDate until;
+        boolean dirty;
+
+        MembershipRow(Long id, String householdId, String personId, LocalDate since) {
+            this.id = id;
+            this.householdId = householdId;
+            this.personId = personId;
+            this.since = since;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.lifeevents.registry.registration;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.lifeevents.common.identity.PersonId;
+import org.lifeevents.registry.household.Person;
+import org.lifeevents.registry.validation.Dates;
+import org.lifeevents.registry.validation.FieldErrors;
+
+/**
+ * The domain checks of a birth, beyond the request's own constraints: real dates not in the future, parents known to
+ * the register (unless marked as not in it) and born before the child, and a multiple birth that agrees with the
+ * siblings already registered (same mother, same birth date: same count, distinct order).
+ */
+@ApplicationScoped
+public class BirthChecks {
+
+    /** A father may die before the birth; not more than this before it. */
+    static final int MAX_MONTHS_FATHER_DIED_BEFORE_BIRTH = 10;
+
+    @Inject
+    EntityManager entityManager;
+
+    /** A parent as the birth names them, resolved against the register. */
+    public record Parent(String personId, String givenNames, String familyName, boolean inPopulationRegister,
+            Person person) {
+    }
+
+    /** The checked facts of a birth. */
+    public record Facts(LocalDate birthDate, LocalTime birthTime, Parent mother, Parent father) {
+    }
+
+    /**
+     * Checks the birth, adding every problem to the errors.
+     *
+     * @param ownRegistration the registration being corrected (its child is not a sibling of itself), or null
+     */
+    public Facts check(BirthRegistrationRequest request, String ownRegistration, FieldErrors errors) {
+        LocalDate birthDate = Dates.past(errors, "birthDate", request.birthDate(), !errors.has("birthDate"));
+        LocalTime birthTime = Dates.time(errors, "birthTime", request.birthTime());
+        if (request.childrenInBirth() != null && request.birthOrder() != null
+                && request.birthOrder() > request.childrenInBirth()) {
+            errors.add("birthOrder", "exceeds_children_in_birth",
+                    "is above childrenInBirth (" + request.childrenInBirth() + ")");
+        }
+        Parent mother = parent(errors, "mother", request.motherId(), request.mother(), birthDate, request.childId());
+        Parent father = parent(errors, "father", request.fatherId(), request.father(), birthDate, request.childId());
+        if (mother != null && father != null && mother.personId() != null
+                && mother.personId().equals(father.personId())) {
+            errors.add("fatherId", "same_person", "the father cannot be the mother");
+        }
+        if (mother != null && mother.person() != null && birthDate != null && !mother.person().isAliveOn(birthDate)) {
+            errors.add(field(request.motherId(), "mother"), "parent_deceased",
+                    "died on " + mother.person().dateOfDeath + ", before the birth");
+        }
+        if (father != null && father.person() != null && birthDate != null && father.person().dateOfDeath != null
+                && father.person().dateOfDeath.isBefore(birthDate.minusMonths(MAX_MONTHS_FATHER_DIED_BEFORE_BIRTH))) {
+            errors.add(field(request.fatherId(), "father"), "parent_deceased",
+                    "died on " + father.person().dateOfDeath + ", too long before the birth");
+        }
+        if (mother != null && mother.personId() != null && birthDate != null && request.childrenInBirth() != null
+                && request.birthOrder() != null && PersonId.isValid(request.childId())) {
+            checkSiblings(errors, request, mother.personId(), birthDate, ownRegistration);
+        }
+        return new Facts(birthDate, birthTime, mother, father);
+    }
+
+    private Parent parent(FieldErrors errors, String role, String id, BirthRegistrationRequest.ParentDetails details,
+            LocalDate childBirth, String childId) {
+        String idField = role + "Id";
+        if (id != null && details != null) {
+            errors.add(role, "conflicting_fields", "name the " + role + " with " + idField + " or " + role + ", not both");
+            return null;
+        }
+        if (id == null && details == null) {
+            return null;
+        }
+        boolean marked = details != null && details.markedNotInRegister();
+        String personId = id != null ? id : details.personId();
+        String field = id != null ? idField : role + ".personId";
+        if (personId != null && !PersonId.isValid(personId)) {
+            return null;
+        }
+        if (personId != null && personId.equals(childId)) {
+            errors.add(field, "same_person", "the child cannot be its own parent");
+            return null;
+        }
+        Person person = personId == null ? null : Person.findById(personId);
+        if (!marked) {
+            if (personId == null) {
+                errors.add(field, "required", "a parent of the population register is named by person id; "
+                        + "mark a parent who is not in it with notInPopulationRegister");
+                return null;
+            }
+            if (person == null || !person.inPopulationRegister) {
+                errors.add(field, "unknown_person", "is not in the population register; when the registry knows the "
+                        + role + " is not, name them in '" + role + "' with notInPopulationRegister: true");
+                return null;
+            }
+            bornBefore(errors, field, person.birthDate, childBirth);
+            return new Parent(personId, person.givenNames, person.familyName, true, person);
+        }
+        if (person != null && person.inPopulationRegister) {
+            errors.add(role + ".notInPopulationRegister", "in_population_register",
+                    personId + " is a person of the population register; name them with " + idField);
+            return null;
+        }
+        if (personId != null) {
+            bornBefore(errors, field, new PersonId(personId).birthDate(), childBirth);
+        }
+        return new Parent(personId, details.givenNames(), details.familyName(), false, person);
+    }
+
+    private static void bornBefore(FieldErrors errors, String field, LocalDate parentBirth, LocalDate childBirth) {
+        if (parentBirth != null && childBirth != null && !parentBirth.isBefore(childBirth)) {
+            errors.add(field, "born_after_child", "was born on " + parentBirth + ", not before the child");
+        }
+    }
+
+    private void checkSiblings(FieldErrors errors, BirthRegistrationRequest request, String motherId, LocalDate birthDate,
+            String ownRegistration) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> siblings = entityManager.createNativeQuery("""
+                select r.registration_number, p.children_in_birth, p.birth_order
+                from registration r
+                join person p on p.person_id = r.subject_person_id
+                join responsible_adult ra on ra.child_id = p.person_id and ra.relation = 'PARENT' and ra.adult_id = ?1
+                where r.kind = 'BIRTH' and r.status = 'ACTIVE' and p.birth_date = ?2 and p.person_id <> ?3
+                  and r.registration_number <> ?4
+                order by r.registration_number
+                """)
+                .setParameter(1, motherId)
+                .setParameter(2, birthDate)
+                .setParameter(3, request.childId())
+                .setParameter(4, ownRegistration == null ? "" : ownRegistration)
+                .getResultList();
+        for (Object[] sibling : siblings) {
+            String number = (String) sibling[0];
+            int count = ((Number) sibling[1]).intValue();
+            int order = ((Number) sibling[2]).intValue();
+            if (count != request.childrenInBirth()) {
+                errors.add("childrenInBirth", "disagrees_with_sibling",
+                        "the sibling registered as " + number + " (same mother, same day) says " + count);
+            }
+            if (order == request.birthOrder()) {
+                errors.add("birthOrder", "taken_by_sibling", "the sibling registered as " + number + " has this order");
+            }
+        }
+        if (siblings.size() + 1 > request.childrenInBirth() && !errors.has("childrenInBirth")) {
+            errors.add("childrenInBirth", "more_children_than_stated",
+                    (siblings.size() + 1) + " children of this mother born that day are registered");
+        }
+    }
+
+    private static String field(String id, String role) {
+        return id != null ? role + "Id" : role + ".personId";
+    }
+}

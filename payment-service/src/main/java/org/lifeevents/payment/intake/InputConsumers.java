@@ -1,0 +1,116 @@
+package org.lifeevents.payment.intake;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.lifeevents.common.intake.EventIntake;
+import org.lifeevents.events.eligibility.EntitlementChangedEvent;
+import org.lifeevents.events.eligibility.EntitlementDecidedEvent;
+import org.lifeevents.events.eligibility.EntitlementStoppedEvent;
+import org.lifeevents.events.eligibility.RecoveryClaimEvent;
+import org.lifeevents.events.registry.DeathRegisteredEvent;
+import org.lifeevents.events.registry.HouseholdChangedEvent;
+import org.lifeevents.events.registry.HouseholdMember;
+import org.lifeevents.events.registry.RegistrationCorrectedEvent;
+import org.lifeevents.events.registry.RegistrationRevokedEvent;
+import org.lifeevents.events.tax.TaxRefundAccountEvent;
+import org.lifeevents.payment.account.PayoutAccountService;
+import org.lifeevents.payment.entitlement.EntitlementStore;
+import org.lifeevents.payment.person.PersonRegister;
+import org.lifeevents.payment.recovery.RecoveryService;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Takes what the payment service acts on off its topics, once each (the intake deduplicates on the event id in the
+ * handling transaction): entitlements and recovery claims from eligibility, deaths and names from the registry, refund
+ * accounts from the tax authority. Kafka transport only; the handling is in the feature services.
+ */
+@ApplicationScoped
+public class InputConsumers {
+
+    public static final String ENTITLEMENTS = "entitlements";
+    public static final String REGISTRATIONS = "registrations";
+    public static final String HOUSEHOLDS = "households";
+    public static final String TAX_REFUND_ACCOUNTS = "tax-refund-accounts";
+
+    @Inject
+    EventIntake intake;
+
+    @Inject
+    EntitlementStore entitlements;
+
+    @Inject
+    RecoveryService recovery;
+
+    @Inject
+    PersonRegister persons;
+
+    @Inject
+    PayoutAccountService accounts;
+
+    @Incoming(ENTITLEMENTS)
+    @Blocking(ordered = true)
+    public void onEntitlement(byte[] payload) {
+        intake.accept("payment.entitlements", payload, this::handleEntitlement);
+    }
+
+    @Incoming(REGISTRATIONS)
+    @Blocking(ordered = true)
+    public void onRegistration(byte[] payload) {
+        intake.accept("payment.registrations", payload, this::handleRegistration);
+    }
+
+    @Incoming(HOUSEHOLDS)
+    @Blocking(ordered = true)
+    public void onHousehold(byte[] payload) {
+        intake.accept("payment.households", payload, this::handleHousehold);
+    }
+
+    @Incoming(TAX_REFUND_ACCOUNTS)
+    @Blocking(ordered = true)
+    public void onTaxRefundAccount(byte[] payload) {
+        intake.accept("payment.tax-refund-accounts", payload, this::handleTaxRefundAccount);
+    }
+
+    void handleEntitlement(SpecificRecord event) {
+        if (event instanceof EntitlementDecidedEvent decided) {
+            entitlements.decided(decided);
+        } else if (event instanceof EntitlementChangedEvent changed) {
+            entitlements.changed(changed);
+        } else if (event instanceof EntitlementStoppedEvent stopped) {
+            entitlements.stopped(stopped);
+        } else if (event instanceof RecoveryClaimEvent claim) {
+            recovery.claimed(claim);
+        }
+    }
+
+    void handleRegistration(SpecificRecord event) {
+        if (event instanceof DeathRegisteredEvent death) {
+            persons.died(death.getDeath().getPersonId(), death.getDeath().getDateOfDeath(),
+                    death.getDeath().getRegistrationId());
+        } else if (event instanceof RegistrationCorrectedEvent corrected && corrected.getCorrectedDeath() != null) {
+            var death = corrected.getCorrectedDeath();
+            persons.died(death.getPersonId(), death.getDateOfDeath(), death.getRegistrationId());
+        } else if (event instanceof RegistrationRevokedEvent revoked && "DEATH".equals(revoked.getRegistrationKind())) {
+            persons.deathRevoked(revoked.getSubjectPersonId(), revoked.getRegistrationId());
+        }
+    }
+
+    void handleHousehold(SpecificRecord event) {
+        if (event instanceof HouseholdChangedEvent household) {
+            for (HouseholdMember member : household.getMembers()) {
+                persons.named(member.getPersonId(), member.getGivenNames(), member.getFamilyName());
+            }
+        }
+    }
+
+    void handleTaxRefundAccount(SpecificRecord event) {
+        if (event instanceof TaxRefundAccountEvent account) {
+            accounts.taxRecorded(account.getPersonId(), account.getIban(), account.getRecordedOn(),
+                    account.getCorrelationId());
+        }
+    }
+}

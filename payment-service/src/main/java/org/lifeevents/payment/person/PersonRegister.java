@@ -1,0 +1,79 @@
+package org.lifeevents.payment.person;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.jboss.logging.Logger;
+import org.lifeevents.payment.schedule.PaymentSchedule;
+
+/**
+ * Keeps the names of people (for the credit transfer's creditor) and their deaths, the guard that nothing is paid to a
+ * person for a month after the month of their death. A death holds the person's unpaid later payments; a revoked or
+ * corrected death releases them.
+ */
+@ApplicationScoped
+@Transactional(TxType.MANDATORY)
+public class PersonRegister {
+
+    private static final Logger LOG = Logger.getLogger(PersonRegister.class);
+
+    @Inject
+    PaymentSchedule schedule;
+
+    public void named(String personId, String givenNames, String familyName) {
+        Person person = findOrNew(personId);
+        person.displayName = (givenNames + " " + familyName).trim();
+        person.updatedAt = Instant.now();
+        persistIfNew(person);
+    }
+
+    public void died(String personId, LocalDate dateOfDeath, String registrationId) {
+        Person person = findOrNew(personId);
+        person.dateOfDeath = dateOfDeath;
+        person.deathRegistrationId = registrationId;
+        person.updatedAt = Instant.now();
+        persistIfNew(person);
+        int held = schedule.applyDeathGuard(personId, person.lastPayableDay());
+        LOG.infof("Death of %s on %s registered; %d later payments held", personId, dateOfDeath, held);
+    }
+
+    /** The death registration was revoked: the person is alive for us again and their held payments are released. */
+    public void deathRevoked(String personId, String registrationId) {
+        Person person = Person.findById(personId);
+        if (person == null || person.dateOfDeath == null
+                || (registrationId != null && person.deathRegistrationId != null
+                        && !registrationId.equals(person.deathRegistrationId))) {
+            return;
+        }
+        person.dateOfDeath = null;
+        person.deathRegistrationId = null;
+        person.updatedAt = Instant.now();
+        schedule.applyDeathGuard(personId, null);
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Optional<Person> find(String personId) {
+        return Person.findByIdOptional(personId);
+    }
+
+    private static Person findOrNew(String personId) {
+        Person person = Person.findById(personId);
+        if (person == null) {
+            person = new Person();
+            person.personId = personId;
+        }
+        return person;
+    }
+
+    private static void persistIfNew(Person person) {
+        if (!person.isPersistent()) {
+            person.persist();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.lifeevents.payment.recovery;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** Money paid that was not owed and is recovered from the debtor's next payments; what remains is open. */
+@Entity
+public class RecoveryClaim extends PanacheEntityBase {
+
+    public static final String OPEN = "OPEN";
+    public static final String SETTLED = "SETTLED";
+
+    @Id
+    public UUID claimId;
+
+    public UUID entitlementId;
+    public String debtorId;
+    public LocalDate periodStart;
+    public LocalDate periodEnd;
+    public long amountCents;
+    public long remainingCents;
+    public String reason;
+    public String decisionId;
+    public String explanation;
+    public String correlationId;
+    public String status;
+    public Instant receivedAt;
+    public Instant settledAt;
+}

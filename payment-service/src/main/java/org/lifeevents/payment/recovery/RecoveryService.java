@@ -1,0 +1,131 @@
+package org.lifeevents.payment.recovery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.jboss.logging.Logger;
+import org.lifeevents.common.identity.PersonId;
+import org.lifeevents.common.intake.RejectedEventException;
+import org.lifeevents.events.eligibility.RecoveryClaimEvent;
+import org.lifeevents.payment.schedule.Payment;
+import org.lifeevents.payment.schedule.PaymentEvents;
+
+/**
+ * Records recovery claims and offsets them against the debtor's next payments, oldest claim first, when a payment run
+ * takes those payments. A payment offset in full goes to no bank (it is paid by the offset); a claim that nothing could
+ * offset stays open for caseworkers.
+ */
+@ApplicationScoped
+@Transactional(TxType.MANDATORY)
+public class RecoveryService {
+
+    private static final Logger LOG = Logger.getLogger(RecoveryService.class);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    PaymentEvents events;
+
+    public void claimed(RecoveryClaimEvent e) {
+        if (!PersonId.isValid(e.getDebtorId())) {
+            throw new RejectedEventException("Debtor " + e.getDebtorId() + " is not a valid person id");
+        }
+        if (e.getAmountCents() <= 0) {
+            throw new RejectedEventException("A recovery claim of " + e.getAmountCents() + " cents claims nothing");
+        }
+        UUID claimId;
+        UUID entitlementId;
+        try {
+            claimId = UUID.fromString(e.getClaimId());
+            entitlementId = UUID.fromString(e.getEntitlementId());
+        } catch (IllegalArgumentException bad) {
+            throw new RejectedEventException("Claim or entitlement id is not a UUID");
+        }
+        if (RecoveryClaim.findById(claimId) != null) {
+            return;
+        }
+        RecoveryClaim claim = new RecoveryClaim();
+        claim.claimId = claimId;
+        claim.entitlementId = entitlementId;
+        claim.debtorId = e.getDebtorId();
+        claim.periodStart = e.getPeriodStart();
+        claim.periodEnd = e.getPeriodEnd();
+        claim.amountCents = e.getAmountCents();
+        claim.remainingCents = e.getAmountCents();
+        claim.reason = e.getReason();
+        claim.decisionId = e.getDecisionId();
+        claim.explanation = e.getExplanation();
+        claim.correlationId = e.getCorrelationId();
+        claim.status = RecoveryClaim.OPEN;
+        claim.receivedAt = Instant.now();
+        claim.persist();
+        LOG.infof("Recovery claim %s of %d cents from %s recorded", claimId, claim.amountCents, claim.debtorId);
+    }
+
+    /**
+     * Offsets open claims against the payments just assigned to a file. Returns the payments paid in full by offsets
+     * (they stay out of the file).
+     */
+    public int offsetFile(UUID runId, UUID fileId) {
+        @SuppressWarnings("unchecked")
+        List<String> debtors = entityManager.createNativeQuery("""
+                select distinct p.recipient_id from payment p
+                where p.file_id = ?1
+                  and exists (select 1 from recovery_claim c where c.debtor_id = p.recipient_id and c.status = 'OPEN')
+                """, String.class).setParameter(1, fileId).getResultList();
+        int paidByOffset = 0;
+        for (String debtor : debtors) {
+            List<RecoveryClaim> claims = entityManager.createQuery(
+                    "from RecoveryClaim where debtorId = ?1 and status = 'OPEN' order by receivedAt, claimId",
+                    RecoveryClaim.class).setParameter(1, debtor).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList();
+            List<Payment> payments = entityManager.createQuery(
+                    "from Payment where fileId = ?1 and recipientId = ?2 order by dueDate, paymentId", Payment.class)
+                    .setParameter(1, fileId).setParameter(2, debtor).getResultList();
+            for (Payment payment : payments) {
+                for (RecoveryClaim claim : claims) {
+                    long take = Math.min(payment.amountCents, claim.remainingCents);
+                    if (take == 0) {
+                        continue;
+                    }
+                    PaymentOffset offset = new PaymentOffset();
+                    offset.paymentId = payment.paymentId;
+                    offset.claimId = claim.claimId;
+                    offset.amountCents = take;
+                    offset.runId = runId;
+                    offset.createdAt = Instant.now();
+                    offset.persist();
+                    payment.offsetCents += take;
+                    payment.amountCents -= take;
+                    claim.remainingCents -= take;
+                    if (claim.remainingCents == 0) {
+                        claim.status = RecoveryClaim.SETTLED;
+                        claim.settledAt = Instant.now();
+                    }
+                }
+                if (payment.amountCents == 0) {
+                    payment.status = Payment.OFFSET;
+                    payment.settledAt = Instant.now();
+                    events.settled(payment, payment.settledAt);
+                    paidByOffset++;
+                }
+            }
+        }
+        entityManager.flush();
+        return paidByOffset;
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public List<PaymentOffset> offsetsOf(UUID paymentId) {
+        return PaymentOffset.list("paymentId", paymentId);
+    }
+}

@@ -1,0 +1,131 @@
+package org.lifeevents.payment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.lifeevents.common.identity.PersonId;
+import org.lifeevents.events.Events;
+import org.lifeevents.events.Topics;
+import org.lifeevents.events.eligibility.EntitlementChangedEvent;
+import org.lifeevents.events.eligibility.EntitlementDecidedEvent;
+import org.lifeevents.events.eligibility.EntitlementPeriod;
+import org.lifeevents.events.eligibility.EntitlementStoppedEvent;
+import org.lifeevents.events.eligibility.RecoveryClaimEvent;
+import org.lifeevents.localservers.testing.TopicReader;
+import org.lifeevents.payment.account.PayoutAccountService;
+import org.lifeevents.payment.entitlement.EntitlementState;
+import org.lifeevents.payment.payrun.PaymentRun;
+import org.lifeevents.payment.payrun.PaymentRuns;
+import org.lifeevents.payment.payrun.RunExecutor;
+import org.lifeevents.payment.schedule.Payment;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import static org.awaitility.Awaitility.await;
+
+/** Builds the events other services publish, publishes them on the real broker, and waits for their effects. */
+public final class Fixtures {
+
+    private static final AtomicInteger SERIAL = new AtomicInteger((int) (System.nanoTime() % 500));
+
+    private Fixtures() {
+    }
+
+    /** A valid person id no other test uses. */
+    public static String person() {
+        return PersonId.of("F", LocalDate.of(1980, 1, 1).plusDays(SERIAL.incrementAndGet()), 100 + SERIAL.get() % 800)
+                .value();
+    }
+
+    public static String child() {
+        return PersonId.of("M", LocalDate.of(2020, 1, 1).plusDays(SERIAL.incrementAndGet()), 100 + SERIAL.get() % 800)
+                .value();
+    }
+
+    public static EntitlementPeriod period(LocalDate from, LocalDate until, long cents, String recipient) {
+        return EntitlementPeriod.newBuilder().setFromDate(from).setUntilDate(until).setAmountCents(cents)
+                .setRecipientId(recipient).setParameterVersion("2025-01-01").build();
+    }
+
+    /** The first day of the month {@code monthsAgo} before the current one. */
+    public static LocalDate monthStart(int monthsAgo) {
+        return YearMonth.now().minusMonths(monthsAgo).atDay(1);
+    }
+
+    public static LocalDate monthEnd(int monthsAgo) {
+        return YearMonth.now().minusMonths(monthsAgo).atEndOfMonth();
+    }
+
+    public static EntitlementDecidedEvent decided(String entitlementId, long version, String benefit, String status,
+            boolean monthly, String correlationId, List<EntitlementPeriod> periods) {
+        return EntitlementDecidedEvent.newBuilder()
+                .setEventId(Events.newEventId()).setOccurredAt(Instant.now()).setCorrelationId(correlationId)
+                .setEntitlementId(entitlementId).setVersion(version).setDecisionId(UUID.randomUUID().toString())
+                .setBenefit(benefit).setStatus(status).setRecipientId(periods.get(0).getRecipientId())
+                .setPeriods(periods).setMonthly(monthly).setLegalReference("Family Benefits Act § 1")
+                .setExplanation("test").setDecidedAt(Instant.now()).build();
+    }
+
+    public static EntitlementChangedEvent changed(String entitlementId, long version, String benefit, String status,
+            boolean monthly, String correlationId, List<EntitlementPeriod> periods, String reason) {
+        return EntitlementChangedEvent.newBuilder()
+                .setEventId(Events.newEventId()).setOccurredAt(Instant.now()).setCorrelationId(correlationId)
+                .setEntitlementId(entitlementId).setVersion(version).setDecisionId(UUID.randomUUID().toString())
+                .setBenefit(benefit).setStatus(status).setRecipientId(periods.get(0).getRecipientId())
+                .setPeriods(periods).setMonthly(monthly).setLegalReference("Family Benefits Act § 1")
+                .setExplanation("test").setChangeReason(reason).setChangedAt(Instant.now()).build();
+    }
+
+    public static EntitlementStoppedEvent stopped(String entitlementId, long version, String benefit, String correlationId,
+            LocalDate lastOwed) {
+        return EntitlementStoppedEvent.newBuilder()
+                .setEventId(Events.newEventId()).setOccurredAt(Instant.now()).setCorrelationId(correlationId)
+                .setEntitlementId(entitlementId).setVersion(version).setDecisionId(UUID.randomUUID().toString())
+                .setBenefit(benefit).setLastOwedDate(lastOwed).setReason("CHILD_DIED").setExplanation("test")
+                .setStoppedAt(Instant.now()).build();
+    }
+
+    public static RecoveryClaimEvent claim(String entitlementId, String debtor, long cents, LocalDate from, LocalDate until) {
+        return RecoveryClaimEvent.newBuilder()
+                .setEventId(Events.newEventId()).setOccurredAt(Instant.now()).setCorrelationId(Events.newCorrelationId())
+                .setClaimId(UUID.randomUUID().toString()).setEntitlementId(entitlementId).setDebtorId(debtor)
+                .setPeriodStart(from).setPeriodEnd(until).setAmountCents(cents).setReason("RECIPIENT_DIED")
+                .setDecisionId(UUID.randomUUID().toString()).setExplanation("Paid after the recipient's death")
+                .build();
+    }
+
+    public static void publishEntitlement(TopicReader topics, org.apache.avro.specific.SpecificRecord event,
+            String entitlementId) {
+        topics.publish(Topics.ENTITLEMENTS, entitlementId, event);
+    }
+
+    /** Waits until the service holds the entitlement at the version. */
+    public static void awaitVersion(String entitlementId, long version) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> QuarkusTransaction
+                .requiringNew().call(() -> {
+                    EntitlementState state = EntitlementState.findById(UUID.fromString(entitlementId));
+                    return state != null && state.version >= version;
+                }));
+    }
+
+    public static List<Payment> payments(String entitlementId) {
+        return QuarkusTransaction.requiringNew().call(() -> Payment.<Payment> list(
+                "entitlementId = ?1 order by periodStart, topUpVersion", UUID.fromString(entitlementId)));
+    }
+
+    /** Gives the person a payout account, as the citizen would in the portal. */
+    public static void account(PayoutAccountService accounts, String personId, String iban) {
+        accounts.setByCitizen(personId, iban, Events.newCorrelationId());
+    }
+
+    /** Runs a payment run to completion, first finishing any run another test left unfinished. */
+    public static PaymentRun run(PaymentRuns runs, RunExecutor executor) {
+        runs.unfinished().ifPresent(r -> executor.execute(r.runId));
+        return executor.execute(runs.start("test", null).runId);
+    }
+}

@@ -1,0 +1,131 @@
+package org.lifeevents.payment.recovery;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.lifeevents.events.Events;
+import org.lifeevents.events.Topics;
+import org.lifeevents.events.eligibility.RecoveryClaimEvent;
+import org.lifeevents.localservers.KeycloakTokens;
+import org.lifeevents.localservers.testing.KeycloakTestResource;
+import org.lifeevents.localservers.testing.TopicReader;
+import org.lifeevents.payment.Fixtures;
+import org.lifeevents.payment.account.PayoutAccountService;
+import org.lifeevents.payment.bank.Pain001Writer;
+import org.lifeevents.payment.payrun.PaymentRuns;
+import org.lifeevents.payment.payrun.RunExecutor;
+import org.lifeevents.payment.schedule.Payment;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.lifeevents.payment.Fixtures.account;
+import static org.lifeevents.payment.Fixtures.awaitVersion;
+import static org.lifeevents.payment.Fixtures.claim;
+import static org.lifeevents.payment.Fixtures.decided;
+import static org.lifeevents.payment.Fixtures.monthEnd;
+import static org.lifeevents.payment.Fixtures.monthStart;
+import static org.lifeevents.payment.Fixtures.payments;
+import static org.lifeevents.payment.Fixtures.period;
+import static org.lifeevents.payment.Fixtures.person;
+
+@QuarkusTest
+class RecoveryTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @ConfigProperty(name = KeycloakTestResource.REALM_URL)
+    String realmUrl;
+
+    @Inject
+    PaymentRuns runs;
+
+    @Inject
+    RunExecutor executor;
+
+    @Inject
+    PayoutAccountService accounts;
+
+    @Test
+    void aClaimIsOffsetAgainstTheDebtorsNextPaymentsAndShownOnThem() {
+        TopicReader topics = new TopicReader(bootstrap);
+        String parent = person();
+        QuarkusTransaction.requiringNew().run(() -> account(accounts, parent, "EE382200221020145685"));
+        String old = UUID.randomUUID().toString();
+        RecoveryClaimEvent claim = claim(old, parent, 12000, monthStart(5), monthEnd(5));
+        topics.publish(Topics.ENTITLEMENTS, old, claim);
+        topics.publish(Topics.ENTITLEMENTS, old, claim);
+        awaitClaim(claim.getClaimId());
+        String id = UUID.randomUUID().toString();
+        topics.publish(Topics.ENTITLEMENTS, id, decided(id, 1, "CHILD_ALLOWANCE", "GRANTED", true,
+                Events.newCorrelationId(), List.of(period(monthStart(2), monthEnd(1), 8000, parent))));
+        awaitVersion(id, 1);
+
+        Fixtures.run(runs, executor);
+
+        List<Payment> paid = payments(id);
+        assertThat(paid.get(0).status).isEqualTo(Payment.OFFSET);
+        assertThat(paid.get(0).offsetCents).isEqualTo(8000);
+        assertThat(paid.get(0).amountCents).isZero();
+        assertThat(paid.get(1).status).isEqualTo(Payment.SETTLED);
+        assertThat(paid.get(1).offsetCents).isEqualTo(4000);
+        assertThat(paid.get(1).amountCents).isEqualTo(4000);
+        assertThat(Pain001Writer.remittance(paid.get(1)))
+                .isEqualTo("Child allowance " + monthStart(1).toString().substring(0, 7)
+                        + ", 80.00 EUR less 40.00 EUR offset against a recovery claim");
+        RecoveryClaim settled = QuarkusTransaction.requiringNew()
+                .call(() -> RecoveryClaim.findById(UUID.fromString(claim.getClaimId())));
+        assertThat(settled.status).isEqualTo(RecoveryClaim.SETTLED);
+        assertThat(settled.remainingCents).isZero();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> PaymentOffset.count("claimId",
+                UUID.fromString(claim.getClaimId())))).isEqualTo(2);
+    }
+
+    @Test
+    void whatCannotBeOffsetStaysOpenForCaseworkers() {
+        TopicReader topics = new TopicReader(bootstrap);
+        KeycloakTokens tokens = new KeycloakTokens(realmUrl);
+        String parent = person();
+        QuarkusTransaction.requiringNew().run(() -> account(accounts, parent, "EE382200221020145685"));
+        String id = UUID.randomUUID().toString();
+        RecoveryClaimEvent claim = claim(id, parent, 50000, monthStart(4), monthEnd(4));
+        topics.publish(Topics.ENTITLEMENTS, id, claim);
+        awaitClaim(claim.getClaimId());
+        String grant = UUID.randomUUID().toString();
+        topics.publish(Topics.ENTITLEMENTS, grant, decided(grant, 1, "FUNERAL_GRANT", "GRANTED", false,
+                Events.newCorrelationId(), List.of(period(monthStart(1), monthStart(1), 25000, parent))));
+        awaitVersion(grant, 1);
+
+        Fixtures.run(runs, executor);
+
+        assertThat(payments(grant)).singleElement().satisfies(p -> assertThat(p.status).isEqualTo(Payment.OFFSET));
+        for (String user : List.of("carl", "aino")) {
+            given().auth().oauth2(tokens.person(user)).queryParam("status", "OPEN").get("/claims").then().statusCode(200)
+                    .body("find { it.claimId == '" + claim.getClaimId() + "' }.remainingCents", equalTo(25000))
+                    .body("find { it.claimId == '" + claim.getClaimId() + "' }.offsetCents", equalTo(25000));
+            given().auth().oauth2(tokens.person(user)).queryParam("status", "SETTLED").get("/claims").then()
+                    .statusCode(200).body("claimId", not(hasItem(claim.getClaimId())));
+        }
+        for (String user : List.of("kati", "otto")) {
+            given().auth().oauth2(tokens.person(user)).get("/claims").then().statusCode(403);
+        }
+        given().get("/claims").then().statusCode(401);
+        given().auth().oauth2(tokens.person("carl")).queryParam("status", "MAYBE").get("/claims").then().statusCode(400);
+    }
+
+    private static void awaitClaim(String claimId) {
+        await().until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> RecoveryClaim.findById(UUID.fromString(claimId)) != null));
+    }
+}

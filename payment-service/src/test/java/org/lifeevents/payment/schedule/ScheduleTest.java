@@ -1,0 +1,225 @@
+package org.lifeevents.payment.schedule;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.lifeevents.events.Events;
+import org.lifeevents.events.Topics;
+import org.lifeevents.events.registry.DeathRecord;
+import org.lifeevents.events.registry.DeathRegisteredEvent;
+import org.lifeevents.localservers.testing.TopicReader;
+import org.lifeevents.payment.BankSimulatorTestResource;
+import org.lifeevents.payment.Fixtures;
+import org.lifeevents.payment.account.PayoutAccountService;
+import org.lifeevents.payment.payrun.PaymentRuns;
+import org.lifeevents.payment.payrun.RunExecutor;
+import org.lifeevents.payment.person.Person;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.lifeevents.payment.Fixtures.account;
+import static org.lifeevents.payment.Fixtures.awaitVersion;
+import static org.lifeevents.payment.Fixtures.changed;
+import static org.lifeevents.payment.Fixtures.decided;
+import static org.lifeevents.payment.Fixtures.monthEnd;
+import static org.lifeevents.payment.Fixtures.monthStart;
+import static org.lifeevents.payment.Fixtures.payments;
+import static org.lifeevents.payment.Fixtures.period;
+import static org.lifeevents.payment.Fixtures.person;
+import static org.lifeevents.payment.Fixtures.stopped;
+
+@QuarkusTest
+class ScheduleTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    PaymentRuns runs;
+
+    @Inject
+    RunExecutor executor;
+
+    @Inject
+    PayoutAccountService accounts;
+
+    @Test
+    void aChangeBeforePaymentReplansAndAnIncreaseAfterPaymentIsPaidOnceAsATopUp() {
+        TopicReader topics = new TopicReader(bootstrap);
+        String parent = person();
+        QuarkusTransaction.requiringNew().run(() -> account(accounts, parent, "EE382200221020145685"));
+        String id = UUID.randomUUID().toString();
+        String correlation = Events.newCorrelationId();
+        topics.publish(Topics.ENTITLEMENTS, id, decided(id, 1, "PARENTAL_BENEFIT", "GRANTED", true, correlation,
+                List.of(period(monthStart(2), monthEnd(1), 82000, parent))));
+        topics.publish(Topics.ENTITLEMENTS, id, changed(id, 2, "PARENTAL_BENEFIT", "GRANTED", true, correlation,
+                List.of(period(monthStart(2), monthEnd(1), 90000, parent)), "DATA_ARRIVED"));
+        awaitVersion(id, 2);
+        assertThat(payments(id)).extracting(p -> p.amountCents).containsExactly(90000L, 90000L);
+
+        Fixtures.run(runs, executor);
+        assertThat(payments(id)).extracting(p -> p.status).containsOnly(Payment.SETTLED);
+
+        // The income was higher: 95000 a month from the start. Each paid month gets one top-up of 5000.
+        var raise = changed(id, 3, "PARENTAL_BENEFIT", "GRANTED", true, correlation,
+                List.of(period(monthStart(2), monthEnd(1), 95000, parent)), "CORRECTION");
+        topics.publish(Topics.ENTITLEMENTS, id, raise);
+        topics.publish(Topics.ENTITLEMENTS, id, raise);
+        awaitVersion(id, 3);
+        // A lower amount afterwards is eligibility's recovery claim, never a negative payment here.
+        topics.publish(Topics.ENTITLEMENTS, id, changed(id, 4, "PARENTAL_BENEFIT", "GRANTED", true, correlation,
+                List.of(period(monthStart(2), monthEnd(1), 95000, parent)), "DATA_ARRIVED"));
+        awaitVersion(id, 4);
+        Fixtures.run(runs, executor);
+
+        List<Payment> all = payments(id);
+        assertThat(all).hasSize(4);
+        assertThat(all).filteredOn(Payment::isTopUp).hasSize(2).allSatisfy(p -> {
+            assertThat(p.amountCents).isEqualTo(5000);
+            assertThat(p.topUpVersion).isEqualTo(3);
+            assertThat(p.entitlementVersion).isEqualTo(4);
+            assertThat(p.status).isEqualTo(Payment.SETTLED);
+        });
+
+        topics.publish(Topics.ENTITLEMENTS, id, changed(id, 5, "PARENTAL_BENEFIT", "GRANTED", true, correlation,
+                List.of(period(monthStart(2), monthEnd(1), 70000, parent)), "CORRECTION"));
+        awaitVersion(id, 5);
+        Fixtures.run(runs, executor);
+        assertThat(payments(id)).hasSize(4);
+    }
+
+    @Test
+    void aStopCancelsWhatIsNoLongerOwedAndAnOlderVersionIsIgnored() {
+        TopicReader topics = new TopicReader(bootstrap);
+        String parent = person();
+        QuarkusTransaction.requiringNew().run(() -> account(accounts, parent, "EE382200221020145685"));
+        String id = UUID.randomUUID().toString();
+        String correlation = Events.newCorrelationId();
+        topics.publish(Topics.ENTITLEMENTS, id, decided(id, 1, "CHILD_ALLOWANCE", "GRANTED", true, correlation,
+                List.of(period(monthStart(3), null, 8000, parent))));
+        topics.publish(Topics.ENTITLEMENTS, id, stopped(id, 3, "CHILD_ALLOWANCE", correlation, monthEnd(2)));
+        // Version 2 arrives late: it is older than the stop and changes nothing.
+        topics.publish(Topics.ENTITLEMENTS, id, changed(id, 2, "CHILD_ALLOWANCE", "GRANTED", true, correlation,
+                List.of(period(monthStart(3), null, 10000, parent)), "AMOUNT_CHANGED"));
+        awaitVersion(id, 3);
+        topics.publish(Topics.ENTITLEMENTS, id, stopped(id, 4, "CHILD_ALLOWANCE", correlation, monthEnd(2)));
+        awaitVersion(id, 4);
+
+        Fixtures.run(runs, executor);
+
+        List<Payment> all = payments(id);
+        assertThat(all).filteredOn(p -> p.status.equals(Payment.SETTLED)).extracting(p -> p.periodStart)
+                .containsExactly(monthStart(3), monthStart(2));
+        assertThat(all).filteredOn(p -> p.status.equals(Payment.SETTLED)).extracting(p -> p.amountCents)
+                .containsOnly(8000L);
+        assertThat(all).filteredOn(p -> !p.status.equals(Payment.SETTLED)).extracting(p -> p.status)
+                .containsOnly(Payment.CANCELLED);
+    }
+
+    @Test
+    void amountsOwedWithoutAnAccountAccrueAndArePaidInTheFirstRunAfterOneIsKnown() {
+        TopicReader topics = new TopicReader(bootstrap);
+        String parent = person();
+        String id = UUID.randomUUID().toString();
+        topics.publish(Topics.ENTITLEMENTS, id, decided(id, 1, "SINGLE_PARENT_ALLOWANCE", "GRANTED", true,
+                Events.newCorrelationId(), List.of(period(monthStart(3), monthEnd(1), 8000, parent))));
+        awaitVersion(id, 1);
+
+        Fixtures.run(runs, executor);
+        assertThat(payments(id)).hasSize(3).extracting(p -> p.status).containsOnly(Payment.SCHEDULED);
+
+        QuarkusTransaction.requiringNew().run(() -> account(accounts, parent, "EE382200221020145685"));
+        Fixtures.run(runs, executor);
+        assertThat(payments(id)).extracting(p -> p.status).containsOnly(Payment.SETTLED);
+    }
+
+    @Test
+    void nothingIsPaidForAMonthAfterTheRecipientsDeathUntilEligibilityReroutesIt() {
+        TopicReader topics = new TopicReader(bootstrap);
+        String mother = person();
+        String father = person();
+        QuarkusTransaction.requiringNew().run(() -> {
+            account(accounts, mother, "EE382200221020145685");
+            account(accounts, father, "EE181010220034567011");
+        });
+        String id = UUID.randomUUID().toString();
+        String correlation = Events.newCorrelationId();
+        topics.publish(Topics.ENTITLEMENTS, id, decided(id, 1, "CHILD_ALLOWANCE", "GRANTED", true, correlation,
+                List.of(period(monthStart(3), null, 8000, mother))));
+        awaitVersion(id, 1);
+        LocalDate died = monthStart(2).plusDays(11);
+        topics.publish(Topics.REGISTRATIONS, mother, death(mother, died));
+        await().until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> Person.<Person> findByIdOptional(mother).map(p -> died.equals(p.dateOfDeath)).orElse(false)));
+
+        Fixtures.run(runs, executor);
+        List<Payment> all = payments(id);
+        assertThat(all).filteredOn(p -> p.status.equals(Payment.SETTLED)).extracting(p -> p.periodStart)
+                .containsExactly(monthStart(3), monthStart(2));
+        assertThat(all).filteredOn(p -> p.periodStart.isAfter(monthEnd(2))).extracting(p -> p.status)
+                .containsOnly(Payment.HELD);
+
+        // Eligibility moves the months after the death to the father.
+        topics.publish(Topics.ENTITLEMENTS, id, changed(id, 2, "CHILD_ALLOWANCE", "GRANTED", true, correlation,
+                List.of(period(monthStart(3), monthEnd(2), 8000, mother), period(monthStart(1), null, 8000, father)),
+                "RECIPIENT_DIED"));
+        awaitVersion(id, 2);
+        Fixtures.run(runs, executor);
+        List<Payment> after = payments(id);
+        assertThat(after).filteredOn(p -> p.periodStart.equals(monthStart(1))).singleElement().satisfies(p -> {
+            assertThat(p.recipientId).isEqualTo(father);
+            assertThat(p.status).isEqualTo(Payment.SETTLED);
+        });
+        assertThat(after).filteredOn(p -> p.recipientId.equals(mother) && p.periodStart.isAfter(monthEnd(2)))
+                .allSatisfy(p -> assertThat(p.status).isNotIn(Payment.SETTLED, Payment.SENT, Payment.SCHEDULED));
+    }
+
+    @Test
+    void aPaymentTheBankRefusedIsNotRetriedButPaidOnceWhenEligibilityDecidesAgain() {
+        TopicReader topics = new TopicReader(bootstrap);
+        String widow = person();
+        QuarkusTransaction.requiringNew().run(() -> account(accounts, widow, BankSimulatorTestResource.CLOSED_ACCOUNT));
+        String id = UUID.randomUUID().toString();
+        String correlation = Events.newCorrelationId();
+        List<org.lifeevents.events.eligibility.EntitlementPeriod> grant = List
+                .of(period(monthStart(1).plusDays(3), monthStart(1).plusDays(3), 25000, widow));
+        topics.publish(Topics.ENTITLEMENTS, id, decided(id, 1, "FUNERAL_GRANT", "GRANTED", false, correlation, grant));
+        awaitVersion(id, 1);
+        Fixtures.run(runs, executor);
+        Fixtures.run(runs, executor);
+        assertThat(payments(id)).singleElement().satisfies(p -> {
+            assertThat(p.status).isEqualTo(Payment.FAILED);
+            assertThat(p.reasonCode).isEqualTo("AC04");
+        });
+
+        // The case is resolved: she gave a new account, and eligibility confirms the grant again.
+        QuarkusTransaction.requiringNew().run(() -> account(accounts, widow, "EE382200221020145685"));
+        var again = changed(id, 2, "FUNERAL_GRANT", "GRANTED", false, correlation, grant, "CASE_DECISION");
+        topics.publish(Topics.ENTITLEMENTS, id, again);
+        topics.publish(Topics.ENTITLEMENTS, id, again);
+        awaitVersion(id, 2);
+        Fixtures.run(runs, executor);
+        Fixtures.run(runs, executor);
+
+        assertThat(payments(id)).extracting(p -> p.status + " " + p.amountCents + " " + p.creditorIban)
+                .containsExactly("FAILED 25000 " + BankSimulatorTestResource.CLOSED_ACCOUNT,
+                        "SETTLED 25000 EE382200221020145685");
+    }
+
+    static DeathRegisteredEvent death(String personId, LocalDate date) {
+        return DeathRegisteredEvent.newBuilder()
+                .setEventId(Events.newEventId()).setOccurredAt(Instant.now()).setCorrelationId(Events.newCorrelationId())
+                .setDeath(DeathRecord.newBuilder().setRegistrationId("D-" + personId).setPersonId(personId)
+                        .setBirthDate(LocalDate.of(1980, 1, 1)).setDateOfDeath(date).setPlaceOfDeath("Tallinn").build())
+                .setRegisteredAt(Instant.now()).build();
+    }
+}
