@@ -31,6 +31,10 @@ public class ServiceStub implements QuarkusTestResourceLifecycleManager {
     public static final String BIRTH_GRANT_ID = "0b7f3c9e-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
     public static final String CONFLICT_ID = "1c8e4dae-2b3c-4d5e-9f00-1b2c3d4e5f60";
     public static final String BAD_IBAN = "EE382200221020145686";
+    public static final String CONSENT_ID = "3f2b8c1e-5d4a-4e0b-9a7c-1d2e3f4a5b6c";
+    public static final String RECEIPT_JWS = "eyJhbGciOiJFUzI1NiIsImtpZCI6ImsxIn0.eyJjb25zZW50IjoiMSJ9.c2lnbmF0dXJl";
+    /** Kati's husband, the other legal parent of Mari. */
+    public static final String OTHER_PARENT = "39205202210";
     public static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,8 +50,8 @@ public class ServiceStub implements QuarkusTestResourceLifecycleManager {
         server.createContext("/", this::handle);
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of("quarkus.rest-client.eligibility.url", url, "quarkus.rest-client.consent.url", url,
-                "quarkus.rest-client.payment.url", url);
+        return Map.of("quarkus.rest-client.eligibility-service.url", url, "quarkus.rest-client.consent-service.url", url,
+                "quarkus.rest-client.payment-service.url", url);
     }
 
     @Override
@@ -100,7 +104,27 @@ public class ServiceStub implements QuarkusTestResourceLifecycleManager {
         } else if (route.equals("GET /me/payments")) {
             send(exchange, 200, "kati".equals(user) ? PAYMENTS : "[]");
         } else if (route.equals("GET /me/consents")) {
-            send(exchange, 200, "[]");
+            send(exchange, 200, "mart".equals(user) ? "[" + CONSENT + "]" : "[]");
+        } else if (route.equals("POST /me/consents")) {
+            send(exchange, 201, CONSENT);
+        } else if (route.equals("POST /me/consents/" + CONSENT_ID + "/revoke")) {
+            send(exchange, 200, CONSENT.replace("\"ACTIVE\"", "\"REVOKED\""));
+        } else if (route.equals("GET /me/consents/" + CONSENT_ID + "/receipt")
+                && "application/jose".equals(exchange.getRequestHeaders().getFirst("Accept"))) {
+            send(exchange, 200, RECEIPT_JWS, "application/jose");
+        } else if (route.equals("GET /me/data-access")) {
+            send(exchange, 200, "mart".equals(user) ? DATA_ACCESS
+                    : "{\"items\":[],\"page\":0,\"size\":20,\"totalItems\":0,\"totalPages\":0}");
+        } else if (route.equals("POST /me/disagreements")) {
+            send(exchange, 201, "{\"caseId\":\"C-STUB-1\"}");
+        } else if (route.startsWith("PUT /me/children/") && route.endsWith("/monthly-recipient")) {
+            if (JSON.readTree(body).path("recipientId").asText().equals(OTHER_PARENT)) {
+                send(exchange, 200, "{\"childId\":\"62603020013\",\"fromPersonId\":\"49403136515\",\"toPersonId\":\""
+                        + OTHER_PARENT + "\",\"effectiveFrom\":\"2026-04-01\",\"text\":\"Handed over.\",\"entitlements\":[]}");
+            } else {
+                send(exchange, 422, problem(422, "not_other_legal_parent",
+                        "The person is not the child's other legal parent.", ""));
+            }
         } else {
             send(exchange, 404, problem(404, "not_found", "Nothing at " + path, ""));
         }
@@ -125,8 +149,12 @@ public class ServiceStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        send(exchange, status, body, status >= 400 ? "application/problem+json" : "application/json");
+    }
+
+    private static void send(HttpExchange exchange, int status, String body, String type) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
+        exchange.getResponseHeaders().add("Content-Type", type);
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
@@ -159,6 +187,21 @@ public class ServiceStub implements QuarkusTestResourceLifecycleManager {
               "periodUntil":"2027-05-31","missing":[{"code":"CONSENT_TAX_INCOME","text":"Give your consent."}],"canConfirm":false}]
             """
             .formatted(BIRTH_GRANT_ID, CONFLICT_ID);
+
+    static final String CONSENT = """
+            {"consentId":"%s","purpose":"FAMILY_BENEFITS","dataCategories":["TAX_INCOME"],
+             "validFrom":"2026-03-01T09:00:00Z","validUntil":null,"grantedAt":"2026-03-01T09:00:00Z","revokedAt":null,
+             "status":"ACTIVE","receiptId":"9b1d2c3e-4f5a-4b6c-8d7e-0f1a2b3c4d5e","revocationReceiptId":null}
+            """.formatted(CONSENT_ID);
+
+    static final String DATA_ACCESS = """
+            {"items":[{"accessId":"0b7f3c9e-1a2b-4c3d-8e9f-0a1b2c3d4e5f","accessedAt":"2026-03-02T08:16:05.120Z",
+              "accessorService":"eligibility-service","dataCategory":"TAX_INCOME","purpose":"FAMILY_BENEFITS",
+              "legalBasis":"CONSENT","consentId":"%s","coveredByConsent":true,
+              "decisionId":"PARENTAL_BENEFIT-62603020013","details":"taxable income 2025",
+              "recordedAt":"2026-03-02T08:16:05.410Z","sequence":1,"entryHash":"5f1c"}],
+             "page":0,"size":20,"totalItems":1,"totalPages":1}
+            """.formatted(CONSENT_ID);
 
     static final String PAYMENTS = """
             [{"paymentId":"4f1b7ad1-5e6f-4081-8c33-4e5f6a7b8c93","entitlementId":"%s","benefit":"BIRTH_GRANT",

@@ -105,7 +105,8 @@ public final class OfferCards {
             if (label.isPresent()) {
                 String detail = m.group(2);
                 String rest = m.group(3) == null ? "" : m.group(3);
-                return detail == null || detail.isBlank() ? label.get() + rest : label.get() + " (" + detail + ")" + rest;
+                return detail == null || detail.isBlank() ? label.get() + rest
+                        : texts.msg().source_with_detail(label.get(), detail) + rest;
             }
         }
         return source;

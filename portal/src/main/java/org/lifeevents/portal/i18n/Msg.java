@@ -206,6 +206,9 @@ public interface Msg {
     @Message("from {source}")
     String why_fact_source(String source);
 
+    @Message("{source} ({detail})")
+    String source_with_detail(String source, String detail);
+
     @Message("from {source}, {date}")
     String why_fact_source_dated(String source, String date);
 

@@ -19,11 +19,11 @@ import org.lifeevents.portal.services.ServiceException;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 
 /** Every call the portal makes to the consent service, with the signed-in person's token. */
-@RegisterRestClient(configKey = "consent")
+@RegisterRestClient(configKey = "consent-service")
 @RegisterClientHeaders(AccessTokenForwarder.class)
 public interface ConsentClient {
 
-    String NAME = "consent";
+    String NAME = "consent-service";
     /** The media type of a compact JWS, as the consent service serves signed receipts. */
     String JOSE = "application/jose";
 

@@ -22,11 +22,11 @@ import io.quarkus.rest.client.reactive.ClientExceptionMapper;
  * Every call the portal makes to the eligibility service: the citizen's offers (issue 5), and the case and audit API
  * of the caseworker contract (issue 7). Always with the signed-in person's token.
  */
-@RegisterRestClient(configKey = "eligibility")
+@RegisterRestClient(configKey = "eligibility-service")
 @RegisterClientHeaders(AccessTokenForwarder.class)
 public interface EligibilityClient {
 
-    String NAME = "eligibility";
+    String NAME = "eligibility-service";
 
     @GET
     @Path("/me/offers")

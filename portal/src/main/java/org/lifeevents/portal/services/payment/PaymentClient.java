@@ -15,11 +15,11 @@ import org.lifeevents.portal.services.ServiceException;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 
 /** Every call the portal makes to the payment service, with the signed-in person's token. */
-@RegisterRestClient(configKey = "payment")
+@RegisterRestClient(configKey = "payment-service")
 @RegisterClientHeaders(AccessTokenForwarder.class)
 public interface PaymentClient {
 
-    String NAME = "payment";
+    String NAME = "payment-service";
 
     /** 404 with code {@code no_payout_account} when none is known. */
     @GET
