@@ -25,7 +25,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class ServiceStub implements QuarkusTestResourceLifecycleManager {
 
     /** A request as the stub received it. */
-    public record Received(String method, String path, String user, String body) {
+    public record Received(String method, String path, String query, String user, String body) {
     }
 
     public static final String BIRTH_GRANT_ID = "0b7f3c9e-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
@@ -71,7 +71,8 @@ public class ServiceStub implements QuarkusTestResourceLifecycleManager {
         String user = user(exchange.getRequestHeaders().getFirst("Authorization"));
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
-        RECEIVED.add(new Received(method, path, user, body));
+        String query = exchange.getRequestURI().getRawQuery();
+        RECEIVED.add(new Received(method, path, query == null ? "" : query, user, body));
         if (user == null) {
             send(exchange, 401, problem(401, "unauthenticated", "A valid bearer token is required.", ""));
             return;
@@ -115,6 +116,18 @@ public class ServiceStub implements QuarkusTestResourceLifecycleManager {
         } else if (route.equals("GET /me/data-access")) {
             send(exchange, 200, "mart".equals(user) ? DATA_ACCESS
                     : "{\"items\":[],\"page\":0,\"size\":20,\"totalItems\":0,\"totalPages\":0}");
+        } else if (route.equals("GET /cases")) {
+            send(exchange, 200, "{\"items\":[" + CASE_SUMMARY + "],\"total\":1,\"page\":0,\"size\":20}");
+        } else if (route.equals("GET /cases/" + CASE_ID)) {
+            send(exchange, 200, CASE_DETAIL.replace("@STATUS@", "OPEN"));
+        } else if (route.equals("GET /cases/" + OVERRIDDEN_CASE_ID)) {
+            send(exchange, 200,
+                    CASE_DETAIL.replace("@STATUS@", "AWAITING_SECOND_APPROVAL").replace(CASE_ID, OVERRIDDEN_CASE_ID));
+        } else if (route.equals("POST /cases/" + OVERRIDDEN_CASE_ID + "/second-approval") && "carl".equals(user)) {
+            send(exchange, 409, problem(409, "second_approver_must_differ",
+                    "The second approval must come from another caseworker.", ""));
+        } else if (route.startsWith("POST /cases/")) {
+            send(exchange, 200, CASE_DETAIL.replace("@STATUS@", "RESOLVED"));
         } else if (route.equals("POST /me/disagreements")) {
             send(exchange, 201, "{\"caseId\":\"C-STUB-1\"}");
         } else if (route.startsWith("PUT /me/children/") && route.endsWith("/monthly-recipient")) {
@@ -187,6 +200,26 @@ public class ServiceStub implements QuarkusTestResourceLifecycleManager {
               "periodUntil":"2027-05-31","missing":[{"code":"CONSENT_TAX_INCOME","text":"Give your consent."}],"canConfirm":false}]
             """
             .formatted(BIRTH_GRANT_ID, CONFLICT_ID);
+
+    public static final String CASE_ID = "7a1c2d3e-0000-4000-8000-00000000c001";
+    public static final String OVERRIDDEN_CASE_ID = "7a1c2d3e-0000-4000-8000-00000000c002";
+
+    static final String CASE_SUMMARY = """
+            {"caseId":"%s","caseType":"NO_PAYOUT_ACCOUNT","status":"OPEN","subjectPersonId":"49008010156",
+             "householdId":"H-1002","entitlementId":"%s","summary":"No payout account 30 days after the grant.",
+             "openedAt":"2026-04-02T06:00:00Z","ageDays":3,"assignee":null}
+            """.formatted(CASE_ID, BIRTH_GRANT_ID);
+
+    static final String CASE_DETAIL = """
+            {"caseId":"%s","caseType":"NO_PAYOUT_ACCOUNT","status":"@STATUS@","subjectPersonId":"49008010156",
+             "householdId":"H-1002","entitlementId":"%s","summary":"No payout account 30 days after the grant.",
+             "openedAt":"2026-04-02T06:00:00Z","ageDays":3,"assignee":"carl",
+             "explanation":{"benefit":"BIRTH_GRANT","outcome":"GRANTED","legalReference":"Life-Event Benefits Act § 3 (1)",
+               "arithmetic":["1 child x 320.00 EUR = 320.00 EUR"]},
+             "inputs":[{"name":"mother","value":"49008010156","source":"civil registry (birth registration B-9)","observedAt":"2026-03-02T08:15:00Z"}],
+             "actions":[{"at":"2026-04-03T09:00:00Z","actor":"carl","action":"ASSIGNED","reason":null,"amountCents":null}]}
+            """
+            .formatted(CASE_ID, BIRTH_GRANT_ID);
 
     static final String CONSENT = """
             {"consentId":"%s","purpose":"FAMILY_BENEFITS","dataCategories":["TAX_INCOME"],
