@@ -166,7 +166,8 @@ class PortalIT {
 
         // A case the eligibility service opens when a recipient has no payout account in time (domain: 30 days;
         // the system test's stack must open it within this wait).
-        String caseId = await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2))
+        String caseId = await("an OPEN NO_PAYOUT_ACCOUNT case in GET /cases (the stack's eligibility service must open "
+                + "it for a recipient without an account)").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> given().auth().oauth2(tokens.person("carl")).queryParam("type", "NO_PAYOUT_ACCOUNT")
                         .queryParam("status", "OPEN").get(stack.url(Service.ELIGIBILITY) + "/cases").then()
                         .statusCode(200).extract().jsonPath().getString("items[0].caseId"), id -> id != null);
