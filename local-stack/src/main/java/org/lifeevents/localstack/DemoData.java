@@ -15,9 +15,10 @@ import java.util.stream.Stream;
 import org.lifeevents.localservers.KeycloakTokens;
 
 /**
- * Loads the demo population through the services' own APIs, as the registry system and the demo citizens would:
- * households from {@code local-stack/demo/households}, then each demo citizen's consents and payout account. Runs
- * once per data directory.
+ * Loads the demo population through the services' own APIs, as the registry system, the tax authority and the demo
+ * citizens would: households from {@code local-stack/demo/households}, the tax authority's incomes and refund accounts
+ * ({@code incomes.json}, {@code refund-accounts.json}), then each demo citizen's consents and payout account. Runs once
+ * per data directory.
  */
 final class DemoData {
 
@@ -53,6 +54,10 @@ final class DemoData {
             String id = household.getFileName().toString().replaceFirst("-[a-z]+\\.json$", "");
             send("PUT", stack.url(Service.REGISTRY) + "/households/" + id, registry, household);
         }
+        String taxFeed = tokens.taxFeed();
+        send("POST", stack.url(Service.ELIGIBILITY) + "/tax-feed/incomes", taxFeed, demoDir.resolve("incomes.json"));
+        send("POST", stack.url(Service.ELIGIBILITY) + "/tax-feed/refund-accounts", taxFeed,
+                demoDir.resolve("refund-accounts.json"));
         for (Path citizenDir : files("citizens")) {
             String username = citizenDir.getFileName().toString();
             String token = tokens.person(username);

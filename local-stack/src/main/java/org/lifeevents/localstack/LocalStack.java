@@ -77,6 +77,11 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.put("quarkus.oidc.auth-server-url", keycloak().realmUrl());
+        // Where each service finds the others (REST clients are named after the module they call).
+        for (Service other : Service.values()) {
+            config.put("quarkus.rest-client." + other.module() + ".url",
+                    "http://127.0.0.1:" + settings.servicePorts().get(other));
+        }
         if (service.database() != null) {
             config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database()));
             config.put("quarkus.datasource.username", PostgresServer.USER);

@@ -46,7 +46,12 @@ public final class LocalStackMain {
     private static String banner(LocalStack stack, boolean loaded, Duration took) {
         StringBuilder out = new StringBuilder();
         out.append("\n==== Life-event benefits engine is running (started in ").append(took.toSeconds()).append(" s) ====\n\n");
+        out.append(String.format("  %-24s %s   <- start here: sign in as kati / kati-demo (see README, \"See it work\")%n%n",
+                "portal", stack.url(Service.PORTAL)));
         for (Service service : Service.values()) {
+            if (service == Service.PORTAL) {
+                continue;
+            }
             out.append(String.format("  %-24s %s   (OpenAPI %s/q/swagger-ui, health %s/q/health, metrics %s/q/metrics)%n",
                     service.module(), stack.url(service), stack.url(service), stack.url(service), stack.url(service)));
         }

@@ -8,7 +8,9 @@ public enum Service {
     ELIGIBILITY("eligibility-service", "eligibility", 8083),
     PAYMENT("payment-service", "payment", 8084),
     /** The bank the payment service sends its pain.001 files to (a simulator; it keeps no database). */
-    BANK("bank-simulator", null, 8085);
+    BANK("bank-simulator", null, 8085),
+    /** The web pages of parents, caseworkers and auditors; it keeps no database and calls the services above. */
+    PORTAL("portal", null, 8080);
 
     private final String module;
     private final String database;

@@ -1,27 +1,35 @@
 package org.lifeevents.eligibility.decision;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.lifeevents.eligibility.rules.Missing;
+import org.lifeevents.eligibility.rules.Period;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** What is owed under one benefit to one beneficiary from one registration, and where it stands. */
+/**
+ * What is owed under one benefit to one beneficiary from one source, and where it stands: the current state, which
+ * the reconciler keeps equal to what the rules say. Its history is the chain of decisions.
+ */
 @Entity
 public class Entitlement extends PanacheEntityBase {
-
-    public static final String OFFERED = "OFFERED";
-    public static final String GRANTED = "GRANTED";
 
     @Id
     public UUID entitlementId;
 
+    public String entitlementKey;
+    public String scope;
     public String benefit;
     public String status;
     public String recipientId;
@@ -33,20 +41,45 @@ public class Entitlement extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Period> periods;
 
+    public LocalDate spanFrom;
+    public LocalDate spanUntil;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Missing> missing;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public String[] parties;
+
     public String legalReference;
+    public String citizenText;
     public UUID decisionId;
     public String correlationId;
     public long version;
     public Instant createdAt;
     public Instant updatedAt;
 
-    /** A run of months (or a one-off day) with its amount and recipient. */
-    public record Period(java.time.LocalDate fromDate, java.time.LocalDate untilDate, long amountCents, String recipientId,
-            String parameterVersion) {
+    /**
+     * The id of the entitlement with this key, the same on every instance and after a rebuild from the topics, so the
+     * payment service never sees one entitlement under two ids.
+     */
+    public static UUID idFor(String entitlementKey) {
+        return UUID.nameUUIDFromBytes(("lifeevents:entitlement:" + entitlementKey).getBytes(StandardCharsets.UTF_8));
     }
 
-    public static boolean exists(String benefit, String beneficiaryId, String sourceRegistrationId) {
-        return count("benefit = ?1 and beneficiaryId = ?2 and sourceRegistrationId = ?3", benefit, beneficiaryId,
-                sourceRegistrationId) > 0;
+    public static Entitlement byKey(String entitlementKey) {
+        return find("entitlementKey", entitlementKey).firstResult();
+    }
+
+    /** The scope's entitlements and any with the given keys (an entitlement can move to another scope). */
+    public static List<Entitlement> ofScope(String scope, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return list("scope = ?1 order by entitlementKey", scope);
+        }
+        return list("scope = ?1 or entitlementKey in ?2 order by entitlementKey", scope, keys);
+    }
+
+    public List<String> missingCodes() {
+        return missing == null ? List.of() : missing.stream().map(Missing::code).toList();
     }
 }

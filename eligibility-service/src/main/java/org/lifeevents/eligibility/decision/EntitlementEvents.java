@@ -1,19 +1,29 @@
 package org.lifeevents.eligibility.decision;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import org.lifeevents.common.outbox.Outbox;
+import org.lifeevents.eligibility.rules.Period;
 import org.lifeevents.events.Events;
 import org.lifeevents.events.Topics;
 import org.lifeevents.events.eligibility.EntitlementChangedEvent;
 import org.lifeevents.events.eligibility.EntitlementDecidedEvent;
 import org.lifeevents.events.eligibility.EntitlementPeriod;
+import org.lifeevents.events.eligibility.EntitlementStoppedEvent;
 
-/** Announces entitlements through the outbox, keyed by entitlement so their changes stay in order. */
+/**
+ * Announces entitlements through the outbox, keyed by entitlement so their changes stay in order, each with the
+ * correlation id of the registry event that started the entitlement.
+ */
 @ApplicationScoped
+@Transactional(TxType.MANDATORY)
 public class EntitlementEvents {
 
     @Inject
@@ -29,11 +39,11 @@ public class EntitlementEvents {
                 .setDecisionId(decision.decisionId.toString())
                 .setBenefit(entitlement.benefit)
                 .setStatus(entitlement.status)
-                .setRecipientId(entitlement.recipientId)
+                .setRecipientId(recipient(entitlement))
                 .setBeneficiaryId(entitlement.beneficiaryId)
                 .setHouseholdId(entitlement.householdId)
                 .setSourceRegistrationId(entitlement.sourceRegistrationId)
-                .setPeriods(entitlement.periods.stream().map(EntitlementEvents::period).toList())
+                .setPeriods(periods(entitlement.periods))
                 .setMonthly(entitlement.monthly)
                 .setLegalReference(entitlement.legalReference)
                 .setExplanation(decision.citizenText)
@@ -41,7 +51,7 @@ public class EntitlementEvents {
                 .build());
     }
 
-    public void changed(Entitlement entitlement, Decision decision, String reason) {
+    public void changed(Entitlement entitlement, Decision decision) {
         outbox.publish(Topics.ENTITLEMENTS, entitlement.entitlementId.toString(), EntitlementChangedEvent.newBuilder()
                 .setEventId(Events.newEventId())
                 .setOccurredAt(Instant.now())
@@ -51,26 +61,48 @@ public class EntitlementEvents {
                 .setDecisionId(decision.decisionId.toString())
                 .setBenefit(entitlement.benefit)
                 .setStatus(entitlement.status)
-                .setRecipientId(entitlement.recipientId)
+                .setRecipientId(recipient(entitlement))
                 .setBeneficiaryId(entitlement.beneficiaryId)
                 .setHouseholdId(entitlement.householdId)
                 .setSourceRegistrationId(entitlement.sourceRegistrationId)
-                .setPeriods(entitlement.periods.stream().map(EntitlementEvents::period).toList())
+                .setPeriods(periods(entitlement.periods))
                 .setMonthly(entitlement.monthly)
                 .setLegalReference(entitlement.legalReference)
                 .setExplanation(decision.citizenText)
-                .setChangeReason(reason)
-                .setChangedAt(Instant.now())
+                .setChangeReason(decision.changeReason)
+                .setChangedAt(decision.decidedAt)
                 .build());
     }
 
-    private static EntitlementPeriod period(Entitlement.Period period) {
-        return EntitlementPeriod.newBuilder()
-                .setFromDate(period.fromDate())
-                .setUntilDate(period.untilDate())
-                .setAmountCents(period.amountCents())
-                .setRecipientId(period.recipientId())
-                .setParameterVersion(period.parameterVersion())
-                .build();
+    /** Nothing is owed after {@code lastOwedDate} (null: nothing was ever owed). */
+    public void stopped(Entitlement entitlement, Decision decision, LocalDate lastOwedDate) {
+        outbox.publish(Topics.ENTITLEMENTS, entitlement.entitlementId.toString(), EntitlementStoppedEvent.newBuilder()
+                .setEventId(Events.newEventId())
+                .setOccurredAt(Instant.now())
+                .setCorrelationId(entitlement.correlationId)
+                .setEntitlementId(entitlement.entitlementId.toString())
+                .setVersion(entitlement.version)
+                .setDecisionId(decision.decisionId.toString())
+                .setBenefit(entitlement.benefit)
+                .setLastOwedDate(lastOwedDate)
+                .setReason(decision.changeReason)
+                .setExplanation(decision.citizenText)
+                .setStoppedAt(decision.decidedAt)
+                .build());
+    }
+
+    /** Empty while nobody can be paid (the contract's recipient is required); the decision says what is missing. */
+    private static String recipient(Entitlement entitlement) {
+        return entitlement.recipientId == null ? "" : entitlement.recipientId;
+    }
+
+    private static List<EntitlementPeriod> periods(List<Period> periods) {
+        return periods.stream().map(p -> EntitlementPeriod.newBuilder()
+                .setFromDate(p.fromDate())
+                .setUntilDate(p.untilDate())
+                .setAmountCents(p.amountCents())
+                .setRecipientId(p.recipientId())
+                .setParameterVersion(p.parameterVersion())
+                .build()).toList();
     }
 }

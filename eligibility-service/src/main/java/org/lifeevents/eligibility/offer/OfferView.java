@@ -1,39 +1,29 @@
 package org.lifeevents.eligibility.offer;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
-import org.lifeevents.common.money.Cents;
-import org.lifeevents.eligibility.decision.Decision;
-import org.lifeevents.eligibility.decision.Entitlement;
-import org.lifeevents.eligibility.decision.Explanation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.lifeevents.eligibility.rules.Explanation;
+import org.lifeevents.eligibility.rules.Missing;
 
-/** An offer or grant as the citizen sees it: what, how much, for when, first paid when, and why. */
+/**
+ * An offer or grant as the citizen sees it: what, for whom, how much, for which months, first paid when, what is
+ * still missing, and why.
+ *
+ * @param amountCents the amount of the first period (a month's amount for a monthly benefit); null while undecided
+ * @param firstPaymentDate when the first payment is due; null while it waits for a confirmation, data or an account
+ * @param canConfirm whether the person asking can confirm it now
+ */
+@Schema(description = "An offer or automatic grant with its amount, period, first payment date and explanation")
 public record OfferView(UUID entitlementId, String benefit, String status, String recipientId, String beneficiaryId,
-        long amountCents, String amount, boolean monthly, LocalDate periodFrom, LocalDate periodUntil,
-        LocalDate firstPaymentDate, String legalReference, Explanation explanation) {
+        String beneficiaryName, String householdId, Long amountCents, String amount, boolean monthly,
+        LocalDate periodFrom, LocalDate periodUntil, List<PeriodView> periods, LocalDate firstPaymentDate,
+        List<Missing> missing, boolean canConfirm, String confirmedBy, String legalReference, String citizenText,
+        UUID decisionId, long version, Explanation explanation) {
 
-    static OfferView of(Entitlement entitlement, Decision decision) {
-        Entitlement.Period first = entitlement.periods.get(0);
-        Entitlement.Period last = entitlement.periods.get(entitlement.periods.size() - 1);
-        return new OfferView(entitlement.entitlementId, entitlement.benefit, entitlement.status, entitlement.recipientId,
-                entitlement.beneficiaryId, first.amountCents(), Cents.format(first.amountCents()), entitlement.monthly,
-                first.fromDate(), last.untilDate(), firstPaymentDate(entitlement, first, LocalDate.now()),
-                entitlement.legalReference, decision.explanation);
-    }
-
-    /**
-     * Monthly benefits are paid in arrears on the 10th of the next month; a one-off in the next daily run after it is
-     * confirmed. Null while an offer waits for confirmation.
-     */
-    static LocalDate firstPaymentDate(Entitlement entitlement, Entitlement.Period first, LocalDate today) {
-        if (Entitlement.OFFERED.equals(entitlement.status)) {
-            return null;
-        }
-        if (!entitlement.monthly) {
-            return today.plusDays(1);
-        }
-        LocalDate due = first.fromDate().withDayOfMonth(1).plusMonths(1).withDayOfMonth(10);
-        return due.isBefore(today) ? today.plusDays(1) : due;
+    /** A run of months (or a one-off day) with its amount and recipient. */
+    public record PeriodView(LocalDate from, LocalDate until, long amountCents, String amount, String recipientId) {
     }
 }

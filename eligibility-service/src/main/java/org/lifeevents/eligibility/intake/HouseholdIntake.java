@@ -1,0 +1,68 @@
+package org.lifeevents.eligibility.intake;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.lifeevents.common.intake.RejectedEventException;
+import org.lifeevents.eligibility.decision.HouseholdDecisions;
+import org.lifeevents.eligibility.decision.Trigger;
+import org.lifeevents.eligibility.facts.FactsLoader;
+import org.lifeevents.eligibility.facts.HouseholdPerson;
+import org.lifeevents.eligibility.facts.HouseholdSnapshotFact;
+import org.lifeevents.events.Events;
+import org.lifeevents.events.registry.HouseholdChangedEvent;
+import org.lifeevents.events.registry.HouseholdMember;
+
+/**
+ * Household snapshots from the population register, each kept with its effective date next to the earlier ones (rules
+ * read the situation on any day); a new version decides the household again. Loading a household is a trigger just as
+ * a birth is: children already registered are owed their monthly benefits.
+ */
+@ApplicationScoped
+@Transactional(TxType.MANDATORY)
+public class HouseholdIntake {
+
+    @Inject
+    HouseholdDecisions decisions;
+
+    @Inject
+    EntityManager entityManager;
+
+    public void handle(SpecificRecord event) {
+        if (!(event instanceof HouseholdChangedEvent changed)) {
+            throw new RejectedEventException("Not a household event: " + Events.type(event));
+        }
+        for (HouseholdMember member : changed.getMembers()) {
+            Checks.personId(member.getPersonId(), "members.personId");
+            member.getLegalParentIds().forEach(p -> Checks.personId(p, "members.legalParentIds"));
+            member.getGuardianIds().forEach(g -> Checks.personId(g, "members.guardianIds"));
+        }
+        String householdId = changed.getHouseholdId();
+        if (HouseholdSnapshotFact.findById(new HouseholdSnapshotFact.Key(householdId, changed.getVersion())) != null) {
+            return;
+        }
+        HouseholdSnapshotFact fact = new HouseholdSnapshotFact();
+        fact.householdId = householdId;
+        fact.version = changed.getVersion();
+        fact.effectiveFrom = changed.getEffectiveFrom();
+        fact.reason = changed.getReason();
+        fact.correlationId = changed.getCorrelationId();
+        fact.receivedAt = Instant.now();
+        fact.snapshot = new HouseholdSnapshotFact.Snapshot(changed.getMembers().stream().map(FactsLoader::member).toList());
+        fact.persist();
+        for (HouseholdMember member : changed.getMembers()) {
+            HouseholdPerson.link(entityManager, member.getPersonId(), householdId);
+            member.getLegalParentIds().forEach(p -> HouseholdPerson.link(entityManager, p, householdId));
+            member.getGuardianIds().forEach(g -> HouseholdPerson.link(entityManager, g, householdId));
+        }
+        decisions.evaluate(householdId, new Trigger("HouseholdChangedEvent " + changed.getEventId() + " (household "
+                + householdId + " version " + changed.getVersion() + ", " + changed.getReason() + ")",
+                changed.getCorrelationId()));
+    }
+}

@@ -1,0 +1,42 @@
+package org.lifeevents.eligibility.intake;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.lifeevents.common.intake.RejectedEventException;
+import org.lifeevents.eligibility.facts.PayoutAccountFact;
+import org.lifeevents.events.Events;
+import org.lifeevents.events.payment.PayoutAccountChangedEvent;
+
+/**
+ * Whether each person has a payout account. It changes no decision (automatic grants are granted at once and accrue
+ * until an account is known); the citizen's view shows a missing account.
+ */
+@ApplicationScoped
+@Transactional(TxType.MANDATORY)
+public class PayoutAccountIntake {
+
+    public void handle(SpecificRecord event) {
+        if (!(event instanceof PayoutAccountChangedEvent changed)) {
+            throw new RejectedEventException("Not a payout-account event: " + Events.type(event));
+        }
+        Checks.personId(changed.getPersonId(), "personId");
+        PayoutAccountFact fact = PayoutAccountFact.findById(changed.getPersonId());
+        boolean known = fact != null;
+        if (!known) {
+            fact = new PayoutAccountFact();
+            fact.personId = changed.getPersonId();
+        }
+        fact.accountKnown = changed.getAccountKnown();
+        fact.source = changed.getSource();
+        fact.since = changed.getSince();
+        fact.receivedAt = Instant.now();
+        if (!known) {
+            fact.persist();
+        }
+    }
+}
