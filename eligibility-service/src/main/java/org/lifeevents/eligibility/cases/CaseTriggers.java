@@ -16,7 +16,8 @@ import org.lifeevents.eligibility.rules.Status;
 
 /**
  * Opens a case at once when a decision shows what no later data will fix by itself: after a death, nobody left to
- * receive a child's benefits (MINORS_WITHOUT_PARENT) or nobody to offer the funeral grant to (UNDECIDABLE). Decisions
+ * receive a child's benefits for some months (MINORS_WITHOUT_PARENT) or nobody to offer the funeral grant to (UNDECIDABLE).
+ * Decisions
  * that wait for data which may still arrive (a consent, an income, a household) get a case only after the wait
  * ({@link CaseJob}).
  */
@@ -29,7 +30,9 @@ public class CaseTriggers {
 
     void onReconciled(@Observes EntitlementReconciled reconciled) {
         Entitlement e = reconciled.entitlement();
-        if (!Status.PENDING.name().equals(e.status) || !e.missingCodes().contains(Missing.RECIPIENT)
+        // a monthly benefit may be granted for the months someone can receive it and miss a recipient after them
+        if (Status.STOPPED.name().equals(e.status) || Status.REFUSED.name().equals(e.status)
+                || !e.missingCodes().contains(Missing.RECIPIENT)
                 || !reconciled.trigger().description().startsWith("DeathRegisteredEvent")) {
             return;
         }

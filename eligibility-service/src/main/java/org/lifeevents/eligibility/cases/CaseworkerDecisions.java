@@ -29,6 +29,8 @@ public class CaseworkerDecisions {
         if (desired.isEmpty()) {
             return desired;
         }
+        // the caller's pending changes are written before this query on another table
+        CaseworkerDecision.flush();
         List<String> keys = desired.stream().map(DesiredEntitlement::key).toList();
         Map<String, CaseworkerDecision> decided = CaseworkerDecision.<CaseworkerDecision> list("entitlementKey in ?1",
                 keys).stream().collect(Collectors.toMap(d -> d.entitlementKey, Function.identity()));

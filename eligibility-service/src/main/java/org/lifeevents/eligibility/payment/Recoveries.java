@@ -13,6 +13,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -47,6 +48,9 @@ public class Recoveries {
     Outbox outbox;
 
     @Inject
+    EntityManager entityManager;
+
+    @Inject
     CaseOpener cases;
 
     @Inject
@@ -61,6 +65,9 @@ public class Recoveries {
 
     /** Claims what was paid under the entitlement beyond what it now owes; returns the claims sent now. */
     public List<RecoveryClaim> reclaim(Entitlement entitlement, UUID decisionId, String why, String caseAbout) {
+        // write the reconciler's pending changes first: an automatic flush for a query on other tables can lose the
+        // dirty state of enhanced entities, and the entitlement must be stored as decided
+        entityManager.flush();
         List<PaidPayment> paid = PaidPayment.paidUnder(entitlement.entitlementId);
         if (paid.isEmpty()) {
             return List.of();

@@ -22,6 +22,10 @@ import org.lifeevents.events.eligibility.CaseOpenedEvent;
 import org.lifeevents.events.eligibility.RecoveryClaimEvent;
 import org.lifeevents.events.payment.PaymentSentEvent;
 import org.lifeevents.events.registry.BirthRegisteredEvent;
+import org.lifeevents.events.registry.DeathRecord;
+import org.lifeevents.events.registry.DeathRegisteredEvent;
+import org.lifeevents.events.registry.HouseholdMemberRef;
+import org.lifeevents.events.registry.MinorChildRecord;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -180,6 +184,64 @@ class CaseTriggersTest {
         assertThat(inputs.topics().await(Topics.CASES, CaseOpenedEvent.class,
                 e -> e.getCaseId().equals(timeout.caseId.toString()), 1)).singleElement()
                 .satisfies(e -> assertThat(e.getEntitlementId()).isEqualTo(parental.entitlementId.toString()));
+    }
+
+    @Test
+    void aSingleMothersDeathRegisteredLateClaimsTheMonthsAfterItAndLeavesHerChildToACaseworker() {
+        String mother = person("F", LocalDate.of(1987, 8, 8));
+        LocalDate born = LocalDate.of(2026, 2, 3);
+        String child = person("M", born);
+        String household = "H-CT4-" + child;
+        singleMother(mother, child, household, born);
+        Entitlement allowance = Stored.awaitEntitlement(EntitlementKeys.childAllowance(child, household),
+                e -> e.status.equals("GRANTED"));
+        for (int month = 4; month <= 6; month++) {
+            LocalDate first = LocalDate.of(2026, month, 1);
+            payments.sent(UUID.randomUUID(), allowance, mother, first, first.plusMonths(1).minusDays(1), 8000);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> Stored.count(
+                "select count(*) from paid_payment where entitlement_id = cast(?1 as uuid)",
+                allowance.entitlementId.toString()) == 3);
+
+        inputs.topics().publish(Topics.REGISTRATIONS, mother, DeathRegisteredEvent.newBuilder()
+                .setEventId(Events.newEventId())
+                .setOccurredAt(Instant.now())
+                .setCorrelationId(Events.newCorrelationId())
+                .setRegisteredAt(Instant.now())
+                .setDeath(DeathRecord.newBuilder()
+                        .setRegistrationId("D-" + mother)
+                        .setPersonId(mother)
+                        .setBirthDate(LocalDate.of(1987, 8, 8))
+                        .setDateOfDeath(LocalDate.of(2026, 4, 15))
+                        .setPlaceOfDeath("Tartu")
+                        .setHouseholdId(household)
+                        .setHouseholdMembers(List.of(HouseholdMemberRef.newBuilder().setPersonId(child)
+                                .setBirthDate(born).setRelationToDeceased("CHILD").build()))
+                        .setMinorChildren(List.of(MinorChildRecord.newBuilder().setChildId(child).setBirthDate(born)
+                                .setHouseholdId(household).build()))
+                        .build())
+                .build());
+
+        List<RecoveryClaimEvent> claims = inputs.topics().await(Topics.ENTITLEMENTS, RecoveryClaimEvent.class,
+                e -> e.getEntitlementId().equals(allowance.entitlementId.toString()), 2);
+        assertThat(claims).extracting(RecoveryClaimEvent::getPeriodStart)
+                .containsExactlyInAnyOrder(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 6, 1));
+        assertThat(claims).allSatisfy(c -> {
+            assertThat(c.getDebtorId()).isEqualTo(mother);
+            assertThat(c.getReason()).isEqualTo("RECIPIENT_DIED");
+            assertThat(c.getAmountCents()).isEqualTo(8000);
+        });
+        Stored.awaitConsumed(bootstrap, Topics.REGISTRATIONS);
+        assertThat(claimsOf(allowance)).as("April, the month of death, is still hers").isEqualTo(2);
+        Case orphan = awaitCase("MINORS_WITHOUT_PARENT:" + allowance.entitlementId);
+        assertThat(orphan.subjectPersonId).isEqualTo(child);
+        assertThat(orphan.householdId).isEqualTo(household);
+        Entitlement funeral = Stored.awaitEntitlement(EntitlementKeys.funeralGrant(mother));
+        Case funeralCase = awaitCase("UNDECIDABLE:" + funeral.entitlementId);
+        assertThat(funeralCase.summary).contains("funeral");
+        Case moneyPaid = QuarkusTransaction.requiringNew().call(() -> Case.<Case> find(
+                "caseType = 'MONEY_ALREADY_PAID' and entitlementId = ?1", allowance.entitlementId).singleResult());
+        assertThat(moneyPaid.subjectPersonId).isEqualTo(mother);
     }
 
     static Case awaitCase(String key) {
