@@ -13,6 +13,8 @@ public interface EligibilityConfig {
 
     Reevaluation reevaluation();
 
+    Cases cases();
+
     /** Where the ruleset's parameters come from. */
     interface Ruleset {
 
@@ -39,5 +41,29 @@ public interface EligibilityConfig {
         /** How long a decision waiting for an unreachable consent service waits before it is tried again. */
         @WithDefault("PT1M")
         Duration consentCheckRetry();
+    }
+
+    /** When cases are opened for what waits too long, and the four-eyes limit of overrides. */
+    interface Cases {
+
+        /** False stops the scheduled check (tests call {@code CaseJob.runOnce} with a chosen time). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the scheduled check runs (read by the scheduler). */
+        @WithDefault("1h")
+        String every();
+
+        /** How long a decision may wait for data before a caseworker looks at it. */
+        @WithDefault("P30D")
+        Duration pendingTimeout();
+
+        /** How long money may be owed to a person without a payout account before a caseworker looks at it. */
+        @WithDefault("P30D")
+        Duration noPayoutAccountAfter();
+
+        /** Overrides above this amount (cents) need a second caseworker. */
+        @WithDefault("100000")
+        long fourEyesAboveCents();
     }
 }

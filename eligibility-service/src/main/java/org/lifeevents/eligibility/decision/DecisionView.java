@@ -15,7 +15,7 @@ public record DecisionView(UUID decisionId, UUID entitlementId, String entitleme
         String citizenText, String correlationId, Instant decidedAt, String previousHash, String hash,
         Explanation explanation) {
 
-    static DecisionView of(Decision d) {
+    public static DecisionView of(Decision d) {
         return new DecisionView(d.decisionId, d.entitlementId, d.entitlementKey, d.version, d.benefit, d.outcome,
                 d.recipientId, d.periods, d.missing, d.changeReason, d.trigger, d.consentId, d.legalReference,
                 d.ruleVersion, d.parameterVersion, d.citizenText, d.correlationId, d.decidedAt, d.previousHash, d.hash,

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.lifeevents.eligibility.EligibilityConfig;
+import org.lifeevents.eligibility.cases.CaseworkerDecisions;
 import org.lifeevents.eligibility.consent.IncomeAccessResolver;
 import org.lifeevents.eligibility.facts.FactsLoader;
 import org.lifeevents.eligibility.reevaluation.ReevaluationQueue;
@@ -49,6 +50,9 @@ public class HouseholdDecisions {
     EligibilityConfig config;
 
     @Inject
+    CaseworkerDecisions caseworkers;
+
+    @Inject
     Clock clock;
 
     private HouseholdEvaluator evaluator;
@@ -78,7 +82,7 @@ public class HouseholdDecisions {
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         HouseholdFacts known = facts.load(scope, today, now);
         HouseholdFacts resolved = known.withIncome(incomes.resolve(evaluator.incomeNeeds(known), known.consents(), now));
-        List<DesiredEntitlement> desired = evaluator.evaluate(resolved);
+        List<DesiredEntitlement> desired = caseworkers.apply(evaluator.evaluate(resolved));
         Reconciler.Outcome outcome = reconciler.reconcile(scope, desired, trigger);
         if (desired.stream().anyMatch(d -> d.missingCodes().contains(Missing.CONSENT_CHECK))) {
             queue.request(scope, "consent service unavailable", now.plus(config.reevaluation().consentCheckRetry()));

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -47,6 +48,9 @@ public class Reconciler {
 
     @Inject
     ParameterTable parameters;
+
+    @Inject
+    Event<EntitlementReconciled> reconciled;
 
     /** Counts of what the reconciliation wrote. */
     public record Outcome(int decided, int changed, int stopped, int unchanged) {
@@ -104,11 +108,13 @@ public class Reconciler {
         entitlement.persist();
         events.decided(entitlement, decision);
         announce(want.dataReads(), decision.decisionId, entitlement.correlationId, true);
+        reconciled.fire(new EntitlementReconciled(entitlement, decision, null, trigger));
     }
 
     private void change(String scope, Entitlement have, DesiredEntitlement want, Trigger trigger, Instant now) {
         String reason = changeReason(have, want);
         Decision previous = have.decisionId == null ? null : Decision.findById(have.decisionId);
+        String previousStatus = have.status;
         have.version++;
         apply(have, scope, want, now);
         Decision decision = decision(have, want, previous, reason, trigger, now);
@@ -116,6 +122,7 @@ public class Reconciler {
         decision.persist();
         events.changed(have, decision);
         announce(want.dataReads(), decision.decisionId, have.correlationId, true);
+        reconciled.fire(new EntitlementReconciled(have, decision, previousStatus, trigger));
     }
 
     /**
@@ -132,6 +139,7 @@ public class Reconciler {
 
     private void stop(Entitlement gone, Trigger trigger, Instant now) {
         Decision previous = gone.decisionId == null ? null : Decision.findById(gone.decisionId);
+        String previousStatus = gone.status;
         gone.version++;
         gone.status = Status.STOPPED.name();
         gone.periods = List.of();
@@ -171,6 +179,7 @@ public class Reconciler {
         gone.decisionId = decision.decisionId;
         decision.persist();
         events.stopped(gone, decision, null);
+        reconciled.fire(new EntitlementReconciled(gone, decision, previousStatus, trigger));
     }
 
     private void apply(Entitlement entitlement, String scope, DesiredEntitlement want, Instant now) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lifeevents.common.intake.EventIntake;
+import org.lifeevents.eligibility.payment.PaymentIntake;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -20,6 +21,7 @@ public class InputConsumers {
     public static final String INCOMES = "incomes";
     public static final String CONSENTS = "consents";
     public static final String PAYOUT_ACCOUNTS = "payout-accounts";
+    public static final String PAYMENTS = "payments";
 
     @Inject
     EventIntake intake;
@@ -38,6 +40,9 @@ public class InputConsumers {
 
     @Inject
     PayoutAccountIntake payoutAccounts;
+
+    @Inject
+    PaymentIntake payments;
 
     @Incoming(REGISTRATIONS)
     @Blocking
@@ -67,5 +72,11 @@ public class InputConsumers {
     @Blocking
     public void onPayoutAccount(byte[] payload) {
         intake.accept("eligibility.payout-accounts", payload, payoutAccounts::handle);
+    }
+
+    @Incoming(PAYMENTS)
+    @Blocking
+    public void onPayment(byte[] payload) {
+        intake.accept("eligibility.payments", payload, payments::handle);
     }
 }

@@ -230,6 +230,12 @@ public class OfferService {
                 .map(Period::recipientId).findFirst().orElse(null);
     }
 
+    /** Whether the person may see the entitlement: paid to them, or about their minor child. */
+    @Transactional(TxType.SUPPORTS)
+    public boolean maySee(Entitlement entitlement, String personId) {
+        return visibleTo(entitlement, personId);
+    }
+
     private boolean visibleTo(Entitlement entitlement, String personId) {
         if (entitlement.parties == null || !List.of(entitlement.parties).contains(personId)) {
             return false;

@@ -1,0 +1,47 @@
+package org.lifeevents.eligibility.payment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A recovery claim sent to the payment service: part of one payment that turned out not to be owed. Written once;
+ * the claims of a payment never add up to more than it paid.
+ */
+@Entity
+public class RecoveryClaim extends PanacheEntityBase {
+
+    @Id
+    public UUID claimId;
+
+    public UUID paymentId;
+    public int sequence;
+    public UUID entitlementId;
+    public String debtorId;
+    public LocalDate periodStart;
+    public LocalDate periodEnd;
+    public long amountCents;
+    public String reason;
+    public UUID decisionId;
+    public UUID caseId;
+    public String explanation;
+    public String correlationId;
+    public Instant claimedAt;
+
+    public static long claimedOn(UUID paymentId) {
+        Number sum = getEntityManager()
+                .createQuery("select coalesce(sum(c.amountCents), 0) from RecoveryClaim c where c.paymentId = ?1",
+                        Number.class)
+                .setParameter(1, paymentId).getSingleResult();
+        return sum.longValue();
+    }
+
+    public static long countOn(UUID paymentId) {
+        return count("paymentId", paymentId);
+    }
+}

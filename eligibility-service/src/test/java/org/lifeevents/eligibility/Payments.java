@@ -1,0 +1,94 @@
+package org.lifeevents.eligibility;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.lifeevents.eligibility.decision.Entitlement;
+import org.lifeevents.events.Events;
+import org.lifeevents.events.Topics;
+import org.lifeevents.events.payment.PaymentFailedEvent;
+import org.lifeevents.events.payment.PaymentSentEvent;
+import org.lifeevents.events.payment.PaymentSettledEvent;
+import org.lifeevents.localservers.testing.TopicReader;
+
+/** Payment events as the payment service publishes them, on the real topic, keyed by entitlement id. */
+public final class Payments {
+
+    private final TopicReader topics;
+
+    public Payments(TopicReader topics) {
+        this.topics = topics;
+    }
+
+    public PaymentSentEvent sent(UUID paymentId, Entitlement e, String recipientId, LocalDate start, LocalDate end,
+            long cents) {
+        PaymentSentEvent event = PaymentSentEvent.newBuilder()
+                .setEventId(Events.newEventId())
+                .setOccurredAt(Instant.now())
+                .setCorrelationId(e.correlationId)
+                .setPaymentId(paymentId.toString())
+                .setEntitlementId(e.entitlementId.toString())
+                .setBenefit(e.benefit)
+                .setRecipientId(recipientId)
+                .setPeriodStart(start)
+                .setPeriodEnd(end)
+                .setAmountCents(cents)
+                .setRunId(UUID.randomUUID().toString())
+                .setMessageId("MSG-" + paymentId.toString().substring(0, 8))
+                .setEndToEndId(e.correlationId)
+                .setSentAt(Instant.now())
+                .build();
+        topics.publish(Topics.PAYMENTS, e.entitlementId.toString(), event);
+        return event;
+    }
+
+    public PaymentSettledEvent settled(PaymentSentEvent sent) {
+        PaymentSettledEvent event = PaymentSettledEvent.newBuilder()
+                .setEventId(Events.newEventId())
+                .setOccurredAt(Instant.now())
+                .setCorrelationId(sent.getCorrelationId())
+                .setPaymentId(sent.getPaymentId())
+                .setEntitlementId(sent.getEntitlementId())
+                .setBenefit(sent.getBenefit())
+                .setRecipientId(sent.getRecipientId())
+                .setPeriodStart(sent.getPeriodStart())
+                .setPeriodEnd(sent.getPeriodEnd())
+                .setAmountCents(sent.getAmountCents())
+                .setEndToEndId(sent.getEndToEndId())
+                .setSettledAt(Instant.now())
+                .build();
+        publish(event);
+        return event;
+    }
+
+    public PaymentFailedEvent failed(PaymentSentEvent sent, String reasonCode) {
+        PaymentFailedEvent event = PaymentFailedEvent.newBuilder()
+                .setEventId(Events.newEventId())
+                .setOccurredAt(Instant.now())
+                .setCorrelationId(sent.getCorrelationId())
+                .setPaymentId(sent.getPaymentId())
+                .setEntitlementId(sent.getEntitlementId())
+                .setBenefit(sent.getBenefit())
+                .setRecipientId(sent.getRecipientId())
+                .setPeriodStart(sent.getPeriodStart())
+                .setPeriodEnd(sent.getPeriodEnd())
+                .setAmountCents(sent.getAmountCents())
+                .setEndToEndId(sent.getEndToEndId())
+                .setReasonCode(reasonCode)
+                .setReasonText("bank says " + reasonCode)
+                .setFailedAt(Instant.now())
+                .build();
+        publish(event);
+        return event;
+    }
+
+    /** Publishes the event again as it was (a redelivery: same event id). */
+    public void publish(org.apache.avro.specific.SpecificRecord event) {
+        topics.publish(Topics.PAYMENTS, entitlementOf(event), event);
+    }
+
+    private static String entitlementOf(org.apache.avro.specific.SpecificRecord event) {
+        return String.valueOf(event.get(event.getSchema().getField("entitlementId").pos()));
+    }
+}
