@@ -90,6 +90,14 @@ public final class LocalStack implements AutoCloseable {
         if (service == Service.PAYMENT) {
             config.put("lifeevents.payment.bank.url", "http://127.0.0.1:" + settings.servicePorts().get(Service.BANK));
         }
+        // Settings for one service from the launching JVM, -Dlifeevents.stack.<module>.<key>=<value>: the system tests
+        // shorten the waits of the domain (30 days) to seconds this way.
+        String prefix = "lifeevents.stack." + service.module() + ".";
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith(prefix)) {
+                config.put(key.substring(prefix.length()), System.getProperty(key));
+            }
+        }
         Path jar = settings.checkout().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
         return ServiceProcess.start(service.module(), jar, settings.servicePorts().get(service), config,
                 settings.dataDir().resolve("logs").resolve(service.module() + ".log"));

@@ -47,6 +47,9 @@ class PortalIT {
     private static final String CHILD = "52610152839";
     private static final String HOUSEHOLD = "H-SYS-PORTAL-1";
     private static final String IBAN = "EE382200221020145685";
+    // Family 3: a mother without any payout account, for the caseworker's case.
+    private static final String MOTHER_WITHOUT_ACCOUNT = "49106077714";
+    private static final String CHILD_WITHOUT_ACCOUNT = "52610207723";
 
     private static LocalStack stack;
     private static KeycloakTokens tokens;
@@ -164,13 +167,16 @@ class PortalIT {
         Assumptions.assumeTrue(casesApi != 404, "The eligibility service has no case API yet (GET /cases answers 404; "
                 + "issue 7 builds it): the caseworker step runs once it is merged");
 
-        // A case the eligibility service opens when a recipient has no payout account in time (domain: 30 days;
-        // the system test's stack must open it within this wait).
-        String caseId = await("an OPEN NO_PAYOUT_ACCOUNT case in GET /cases (the stack's eligibility service must open "
-                + "it for a recipient without an account)").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2))
+        // A mother who never gives a payout account: her child allowance is granted and waits. The eligibility service
+        // opens a case when money has waited too long (domain: 30 days; this stack: seconds, see the failsafe settings).
+        registerBirthWithoutAccount();
+        String caseId = await("an OPEN NO_PAYOUT_ACCOUNT case for " + MOTHER_WITHOUT_ACCOUNT + " in GET /cases")
+                .atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> given().auth().oauth2(tokens.person("carl")).queryParam("type", "NO_PAYOUT_ACCOUNT")
-                        .queryParam("status", "OPEN").get(stack.url(Service.ELIGIBILITY) + "/cases").then()
-                        .statusCode(200).extract().jsonPath().getString("items[0].caseId"), id -> id != null);
+                        .queryParam("status", "OPEN").queryParam("size", 100).get(stack.url(Service.ELIGIBILITY) + "/cases")
+                        .then().statusCode(200).extract().jsonPath()
+                        .getString("items.find { it.subjectPersonId == '" + MOTHER_WITHOUT_ACCOUNT + "' }.caseId"),
+                        id -> id != null);
 
         try (BrowserContext context = newContext()) {
             Page page = context.newPage();
@@ -187,6 +193,24 @@ class PortalIT {
         }
         assertThat(given().auth().oauth2(tokens.person("carl")).get(stack.url(Service.ELIGIBILITY) + "/cases/" + caseId)
                 .then().statusCode(200).extract().jsonPath().getString("status")).isEqualTo("RESOLVED");
+    }
+
+    /** A family of the register with no login and no payout account anywhere: Ilse Org and her son. */
+    private static void registerBirthWithoutAccount() {
+        String registry = tokens.registry();
+        given().auth().oauth2(registry).contentType(ContentType.JSON)
+                .body(Map.of("reason", "INITIAL_LOAD", "members", List.of(Map.of("personId", MOTHER_WITHOUT_ACCOUNT,
+                        "givenNames", "Ilse", "familyName", "Org", "sex", "F", "birthDate", "1991-06-07"))))
+                .put(stack.url(Service.REGISTRY) + "/households/H-SYS-PORTAL-2")
+                .then().statusCode(200);
+        given().auth().oauth2(registry).contentType(ContentType.JSON)
+                .body(Map.ofEntries(Map.entry("registrationNumber", "B-SYS-PORTAL-2"),
+                        Map.entry("childId", CHILD_WITHOUT_ACCOUNT), Map.entry("givenNames", "Lauri"),
+                        Map.entry("familyName", "Org"), Map.entry("sex", "M"), Map.entry("birthDate", "2026-10-20"),
+                        Map.entry("placeOfBirth", "Tartu"), Map.entry("motherId", MOTHER_WITHOUT_ACCOUNT),
+                        Map.entry("childrenInBirth", 1), Map.entry("birthOrder", 1)))
+                .post(stack.url(Service.REGISTRY) + "/registrations/births")
+                .then().statusCode(201);
     }
 
     /** The registry (machine client) records Eva's household and the birth of her son; answers the correlation id. */
