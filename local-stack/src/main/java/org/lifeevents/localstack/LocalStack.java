@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 import org.lifeevents.localservers.KafkaServer;
 import org.lifeevents.localservers.KeycloakServer;
+import org.lifeevents.localservers.Ports;
 import org.lifeevents.localservers.PostgresServer;
 
 /**
@@ -26,6 +27,8 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final Map<Service, ServiceProcess> services = Collections.synchronizedMap(new EnumMap<>(Service.class));
+    private final List<ServiceProcess> extras = Collections.synchronizedList(new ArrayList<>());
+    private int extraInstances;
     private volatile PostgresServer postgres;
     private volatile KafkaServer kafka;
     private volatile CompletableFuture<KeycloakServer> keycloak;
@@ -71,6 +74,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ServiceProcess startService(Service service) {
+        return startService(service, settings.servicePorts().get(service), service.module());
+    }
+
+    private ServiceProcess startService(Service service, int port, String instanceName) {
         if (closed) {
             throw new IllegalStateException("The stack is stopping");
         }
@@ -87,6 +94,10 @@ public final class LocalStack implements AutoCloseable {
             config.put("quarkus.datasource.username", PostgresServer.USER);
             config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
         }
+        if (service == Service.ELIGIBILITY) {
+            // its OIDC client reads Keycloak's metadata at start; on a loaded machine that takes longer than in production
+            config.put("quarkus.oidc-client.connection-timeout", "30S");
+        }
         if (service == Service.PAYMENT) {
             config.put("lifeevents.payment.bank.url", "http://127.0.0.1:" + settings.servicePorts().get(Service.BANK));
         }
@@ -99,8 +110,44 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         Path jar = settings.checkout().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
-        return ServiceProcess.start(service.module(), jar, settings.servicePorts().get(service), config,
-                settings.dataDir().resolve("logs").resolve(service.module() + ".log"));
+        return ServiceProcess.start(instanceName, jar, port, config,
+                settings.dataDir().resolve("logs").resolve(instanceName + ".log"));
+    }
+
+    /**
+     * Starts one more instance of the service on a free port with the same configuration (the same database and
+     * consumer group), waits until it is ready, and returns it; for tests of scaling out. It is stopped with the stack
+     * unless stopped before.
+     */
+    public Instance startAnotherInstance(Service service) {
+        ServiceProcess extra = startService(service, Ports.free(),
+                service.module() + "-" + (++extraInstances));
+        extras.add(extra);
+        extra.awaitReady();
+        return new Instance(extra);
+    }
+
+    /** A further instance of a service. */
+    public static final class Instance {
+        private final ServiceProcess process;
+
+        private Instance(ServiceProcess process) {
+            this.process = process;
+        }
+
+        public String url() {
+            return process.url();
+        }
+
+        /** Stops it as an operator would (its consumers leave the group, which rebalances). */
+        public void stop() {
+            process.close();
+        }
+
+        /** Kills it without warning, as a crash would (the group rebalances once its session times out). */
+        public void kill() {
+            process.kill();
+        }
     }
 
     /** Kills a service without warning (a crash), then starts it again and waits until it is ready. */
@@ -142,6 +189,7 @@ public final class LocalStack implements AutoCloseable {
         }
         closed = true;
         List<ServiceProcess> running = new ArrayList<>(services.values());
+        running.addAll(extras);
         Collections.reverse(running);
         running.forEach(service -> quietly("stopping " + service.name(), service::close));
         if (keycloak != null) {

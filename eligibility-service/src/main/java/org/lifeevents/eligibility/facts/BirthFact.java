@@ -6,6 +6,10 @@ import java.time.LocalDate;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.lifeevents.eligibility.rules.HouseholdFacts;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A birth as the civil registry holds it now: the registered record, later corrections applied, or revoked. */
@@ -31,4 +35,10 @@ public class BirthFact extends PanacheEntityBase {
     public Instant registeredAt;
     public Instant correctedAt;
     public Instant revokedAt;
+    /** The day this version of the record takes effect (a formal correction's date); null: from the birth. */
+    public LocalDate recordFrom;
+
+    /** The record in force before {@link #recordFrom}, with its own earlier versions. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public HouseholdFacts.Birth earlier;
 }

@@ -100,11 +100,11 @@ public class FactsLoader {
                 deaths.stream().map(FactsLoader::death).toList(), consents, Map.of(), confirmations, handovers);
     }
 
-    static Birth birth(BirthFact fact) {
+    public static Birth birth(BirthFact fact) {
         return new Birth(fact.registrationId, fact.childId, fact.givenNames, fact.birthDate,
                 parent(fact.motherId, fact.motherInRegister), parent(fact.fatherId, fact.fatherInRegister),
                 fact.childrenInBirth, fact.birthOrder, fact.householdId, fact.correlationId, fact.registeredAt,
-                fact.revokedAt != null);
+                fact.revokedAt != null, fact.recordFrom, fact.earlier);
     }
 
     /** See {@link BirthFact}: no id and not in the register is a parent named without an id; no id otherwise, none. */

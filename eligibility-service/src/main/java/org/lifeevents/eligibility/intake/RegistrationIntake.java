@@ -132,7 +132,12 @@ public class RegistrationIntake {
                 return;
             }
             scopes.add(FactsLoader.scopeOfBirth(fact));
+            HouseholdFacts.Birth before = FactsLoader.birth(fact);
             copy(event.getCorrectedBirth(), fact);
+            // a formal correction takes effect on its own date; the record before it holds for the days before
+            HouseholdFacts.Birth after = FactsLoader.birth(fact).effectiveFrom(event.getEffectiveFrom(), before);
+            fact.recordFrom = after.recordFrom();
+            fact.earlier = after.earlier();
             fact.correctedAt = event.getCorrectedAt();
             link(fact);
             scopes.add(FactsLoader.scopeOfBirth(fact));

@@ -147,6 +147,11 @@ final class Evaluation {
         }
         draft.input("childrenInBirth", String.valueOf(birth.childrenInBirth()), source, birth.registeredAt());
         draft.input("birthOrder", String.valueOf(birth.birthOrder()), source, birth.registeredAt());
+        if (birth.recordFrom() != null && birth.earlier() != null) {
+            Birth before = birth.earlier();
+            draft.input("recordCorrectedFrom", birth.recordFrom() + " (before it the record named "
+                    + String.join(" and ", before.parentIds()) + ")", source + ", formal correction", birth.registeredAt());
+        }
     }
 
     /** Inputs describing a child's hand-overs and deaths that shaped who is paid. */

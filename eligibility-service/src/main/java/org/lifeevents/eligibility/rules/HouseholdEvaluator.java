@@ -15,7 +15,7 @@ import org.lifeevents.eligibility.ruleset.ParameterTable;
 public final class HouseholdEvaluator {
 
     /** Version of the formulas (code); raise it when a rule changes. Parameters carry their own version. */
-    public static final String RULE_VERSION = "reference-ruleset/2";
+    public static final String RULE_VERSION = "reference-ruleset/3";
 
     private final ParameterTable parameters;
     private final ParentalBenefitRule parental = new ParentalBenefitRule();

@@ -67,10 +67,45 @@ public record HouseholdFacts(String scope, String householdId, LocalDate today, 
     public record Parent(String personId, boolean inPopulationRegister) {
     }
 
-    /** A birth as the civil registry holds it now (after any correction); revoked when registered in error. */
+    /**
+     * A birth as the civil registry holds it now (after any correction); revoked when registered in error. A formal
+     * correction (a paternity acknowledged later) takes effect on its own date: before {@code recordFrom} the
+     * {@code earlier} record is the one in force.
+     *
+     * @param recordFrom the day this version of the record takes effect; null: from the birth
+     * @param earlier the record in force before {@code recordFrom}; null when there is none
+     */
     public record Birth(String registrationId, String childId, String givenNames, LocalDate birthDate, Parent mother,
             Parent father, int childrenInBirth, int birthOrder, String householdId, String correlationId,
-            Instant registeredAt, boolean revoked) {
+            Instant registeredAt, boolean revoked, LocalDate recordFrom, Birth earlier) {
+
+        /** A record in force from the birth (as registered, or corrected from the original registration). */
+        public Birth(String registrationId, String childId, String givenNames, LocalDate birthDate, Parent mother,
+                Parent father, int childrenInBirth, int birthOrder, String householdId, String correlationId,
+                Instant registeredAt, boolean revoked) {
+            this(registrationId, childId, givenNames, birthDate, mother, father, childrenInBirth, birthOrder, householdId,
+                    correlationId, registeredAt, revoked, null, null);
+        }
+
+        /**
+         * This record as a correction of the earlier one taking effect on the day: before it the earlier record holds.
+         * A correction taking effect on or before the birth (typographical, quality assurance) replaces the current
+         * version and keeps the earlier versions' dates.
+         */
+        public Birth effectiveFrom(LocalDate day, Birth before) {
+            if (day == null || before == null || !day.isAfter(birthDate)) {
+                return new Birth(registrationId, childId, givenNames, birthDate, mother, father, childrenInBirth, birthOrder,
+                        householdId, correlationId, registeredAt, revoked, before == null ? null : before.recordFrom,
+                        before == null ? null : before.earlier);
+            }
+            return new Birth(registrationId, childId, givenNames, birthDate, mother, father, childrenInBirth, birthOrder,
+                    householdId, correlationId, registeredAt, revoked, day, before);
+        }
+
+        /** The record as it stood on the day. */
+        public Birth on(LocalDate day) {
+            return earlier != null && recordFrom != null && day.isBefore(recordFrom) ? earlier.on(day) : this;
+        }
 
         /** The parents named on the record who have a person id. */
         public List<String> parentIds() {

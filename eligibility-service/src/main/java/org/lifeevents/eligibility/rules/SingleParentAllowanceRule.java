@@ -24,20 +24,20 @@ final class SingleParentAllowanceRule {
             if (birthDate == null || ev.timeline.isRevokedBirth(childId)) {
                 continue;
             }
-            Optional<String> parent = singleParent(ev, childId);
-            if (parent.isPresent()) {
-                Draft draft = allowance(ev, childId, birthDate, parent.get());
-                if (draft != null) {
-                    drafts.add(draft);
-                }
+            Draft draft = allowance(ev, childId, birthDate);
+            if (draft != null) {
+                drafts.add(draft);
             }
         }
         return drafts;
     }
 
-    /** The one parent the birth record names (the population register's parents when there is no birth record). */
-    static Optional<String> singleParent(Evaluation ev, String childId) {
-        Optional<Birth> birth = ev.timeline.birth(childId);
+    /**
+     * The one parent the birth record in force on the day names (the population register's parents when there is no
+     * birth record): a father added by a formal correction counts from the correction's date.
+     */
+    static Optional<String> singleParent(Evaluation ev, String childId, LocalDate day) {
+        Optional<Birth> birth = ev.timeline.birth(childId).map(b -> b.on(day));
         if (birth.isPresent()) {
             return birth.get().namedParents() == 1 && birth.get().parentIds().size() == 1
                     ? Optional.of(birth.get().parentIds().get(0))
@@ -47,7 +47,7 @@ final class SingleParentAllowanceRule {
         return parents.size() == 1 ? Optional.of(parents.get(0)) : Optional.empty();
     }
 
-    private Draft allowance(Evaluation ev, String childId, LocalDate birthDate, String parent) {
+    private Draft allowance(Evaluation ev, String childId, LocalDate birthDate) {
         Draft draft = new Draft(EntitlementKeys.singleParentAllowance(childId, ev.facts.householdId()),
                 Benefit.SINGLE_PARENT_ALLOWANCE);
         MonthlyRun run = new MonthlyRun();
@@ -60,6 +60,11 @@ final class SingleParentAllowanceRule {
             }
             LocalDate day = Evaluation.referenceDay(birthDate, month);
             List<Member> owed = ev.owedChildAllowance(month, day);
+            Optional<String> single = singleParent(ev, childId, day);
+            if (single.isEmpty()) {
+                continue;
+            }
+            String parent = single.get();
             if (ChildAllowanceRule.position(owed, childId) == 0 || !ev.timeline.isMemberOn(parent, day)
                     || !ev.timeline.aliveAtStartOf(parent, month)) {
                 continue;
@@ -74,6 +79,7 @@ final class SingleParentAllowanceRule {
             return null;
         }
         String child = ev.name(childId);
+        String parent = run.recipients().get(0);
         draft.status = Status.GRANTED;
         draft.recipientId = parent;
         draft.beneficiaryId = childId;

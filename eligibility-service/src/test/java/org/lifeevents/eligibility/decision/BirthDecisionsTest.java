@@ -80,7 +80,7 @@ class BirthDecisionsTest {
         Decision decision = Stored.decision(grant.decisionId);
         assertThat(decision.outcome).isEqualTo("OFFERED");
         assertThat(decision.amountCents).isEqualTo(32000L);
-        assertThat(decision.ruleVersion).isEqualTo("reference-ruleset/2");
+        assertThat(decision.ruleVersion).isEqualTo("reference-ruleset/3");
         assertThat(decision.parameterVersion).isEqualTo("2026-01-01.1");
         assertThat(decision.legalReference).contains("§ 3");
         assertThat(decision.correlationId).isEqualTo(correlationId);

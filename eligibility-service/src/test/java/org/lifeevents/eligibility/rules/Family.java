@@ -134,6 +134,23 @@ final class Family {
         return snapshot(birthDate);
     }
 
+    /**
+     * The registry corrects the child's birth record to name the father, the correction taking effect on the day (a
+     * formal correction: its own date; typographical: the birth date).
+     */
+    Family fatherAdded(String childId, String fatherId, LocalDate effectiveFrom) {
+        for (int i = 0; i < births.size(); i++) {
+            Birth b = births.get(i);
+            if (b.childId().equals(childId)) {
+                Birth corrected = new Birth(b.registrationId(), b.childId(), b.givenNames(), b.birthDate(), b.mother(),
+                        new Parent(fatherId, true), b.childrenInBirth(), b.birthOrder(), b.householdId(),
+                        b.correlationId(), b.registeredAt(), false);
+                births.set(i, corrected.effectiveFrom(effectiveFrom, b));
+            }
+        }
+        return this;
+    }
+
     /** A birth record only (the household snapshot has not arrived). */
     Family birthRecord(Birth birth) {
         births.add(birth);

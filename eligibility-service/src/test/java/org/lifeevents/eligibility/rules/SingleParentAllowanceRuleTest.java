@@ -1,6 +1,11 @@
 package org.lifeevents.eligibility.rules;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lifeevents.eligibility.rules.Entitlements.amountIn;
@@ -75,5 +80,35 @@ class SingleParentAllowanceRuleTest {
         DesiredEntitlement allowance = Entitlements.of(family).get(EntitlementKeys.singleParentAllowance(child, "H-SP-5"));
 
         assertThat(lastMonth(allowance)).isEqualTo(month("2026-08"));
+    }
+
+    /**
+     * A father added to the record by a correction: a formal correction (a paternity acknowledged later) takes effect
+     * on its date, so the allowance is owed through the month whose 1st still saw one parent; a typographical one
+     * takes effect from the birth, so it was never owed.
+     */
+    @ParameterizedTest(name = "correction effective {0}: owed through {1}")
+    @CsvSource({
+            "2026-06-15, 2026-06", // formal, mid-month: June's 1st still saw one parent
+            "2026-06-01, 2026-05", // formal, on the 1st: June is no longer owed
+            "2026-02-28, 2026-02", // formal, in the month of birth: the birth date saw one parent
+            "2026-02-11, ", // typographical: from the original registration, never owed
+    })
+    void aFatherAddedByACorrectionEndsItFromTheCorrectionsDate(LocalDate effective, YearMonth last) {
+        String child = person("M", date("2026-02-11"));
+        Family family = Family.household("H-SP-C").adult(mother, "Liis").snapshot(date("2019-01-01"))
+                .birth(child, date("2026-02-11"), mother, null).fatherAdded(child, father, effective);
+
+        Entitlements result = Entitlements.of(family);
+
+        if (last == null) {
+            assertThat(result.of(Benefit.SINGLE_PARENT_ALLOWANCE)).isEmpty();
+        } else {
+            DesiredEntitlement allowance = result.get(EntitlementKeys.singleParentAllowance(child, "H-SP-C"));
+            assertThat(firstMonth(allowance)).isEqualTo(month("2026-02"));
+            assertThat(lastMonth(allowance)).isEqualTo(last);
+            assertThat(allowance.explanation().inputs()).anyMatch(i -> i.name().equals("recordCorrectedFrom"));
+        }
+        assertThat(lastMonth(result.get(EntitlementKeys.childAllowance(child, "H-SP-C")))).isEqualTo(month("2042-02"));
     }
 }
