@@ -16,6 +16,13 @@ public interface BackfillConfig {
     @WithDefault("1000")
     int chunkSize();
 
+    /**
+     * Seconds one chunk's transaction may take before it is rolled back; read by {@link ChunkProcessor}'s transaction
+     * configuration, declared here so the setting is documented and checked with the others.
+     */
+    @WithDefault("600")
+    int chunkTimeoutSeconds();
+
     /** Longest line accepted, in characters; a longer one is refused with its line number. */
     @WithDefault("1000000")
     int maxLineLength();
