@@ -28,6 +28,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.lifeevents.eligibility.Inputs.child;
 import static org.lifeevents.eligibility.Inputs.member;
@@ -117,7 +118,8 @@ class CaseApiTest {
                 .body("caseType", equalTo("CITIZEN_DISAGREES")).body("subjectPersonId", equalTo(KATI))
                 .body("entitlementId", equalTo(allowance.entitlementId.toString()))
                 .body("explanation.benefit", equalTo("CHILD_ALLOWANCE"))
-                .body("inputs.name", hasItem("mother"))
+                // the inputs of the allowance's decision: the household, and the birth record's when it came first
+                .body("inputs.name", hasItems("child", "household"))
                 .body("actions.action", org.hamcrest.Matchers.contains("OPENED", "CITIZEN_DISAGREES", "ASSIGNED",
                         "ASSIGNED"))
                 .body("actions[1].actor", equalTo("kati"))
