@@ -101,6 +101,8 @@ class LateDataTest {
         String child = person("M", born);
         String household = "H-LD2-" + child;
         inputs.income(mother, born.getYear() - 1, 7_200_000);
+        // the income is held before the consent comes: it is the consent that completes the offer
+        Stored.awaitConsumed(bootstrap, Topics.INCOMES);
         Families.couple(inputs, household, mother, father, child, born);
         String key = EntitlementKeys.parentalBenefit(mother, born);
         Entitlement waiting = Stored.awaitEntitlement(key, e -> e.status.equals("PENDING"));
