@@ -190,10 +190,21 @@ public final class LocalStack implements AutoCloseable {
         closed = true;
         List<ServiceProcess> running = new ArrayList<>(services.values());
         running.addAll(extras);
-        Collections.reverse(running);
-        running.forEach(service -> quietly("stopping " + service.name(), service::close));
+        // All at once: one after the other, seven graceful shutdowns outlast the time a test JVM is given to exit, and
+        // what was not stopped by then would be left running.
+        List<Thread> stopping = new ArrayList<>();
+        for (ServiceProcess service : running) {
+            stopping.add(startThread(() -> quietly("stopping " + service.name(), service::close)));
+        }
         if (keycloak != null) {
-            quietly("stopping Keycloak", () -> keycloak.join().close());
+            stopping.add(startThread(() -> quietly("stopping Keycloak", () -> keycloak.join().close())));
+        }
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (kafka != null) {
             quietly("stopping Kafka", kafka::close);
@@ -201,6 +212,12 @@ public final class LocalStack implements AutoCloseable {
         if (postgres != null) {
             quietly("stopping PostgreSQL", postgres::close);
         }
+    }
+
+    private static Thread startThread(Runnable action) {
+        Thread thread = new Thread(action, "local-stack-stop");
+        thread.start();
+        return thread;
     }
 
     private static void quietly(String what, Runnable action) {
