@@ -58,6 +58,8 @@ class ConsentGatedIncomeTest {
         LocalDate born = LocalDate.of(2026, 7, 15);
         String child = person("F", born);
         inputs.income(mother, 2025, 4_200_000);
+        // the income is held before the family arrives: it is the consent, not the income, that completes the offer
+        Stored.awaitConsumed(bootstrap, Topics.INCOMES);
         Families.couple(inputs, "H-CG1-" + child, mother, father, child, born);
         String key = EntitlementKeys.parentalBenefit(mother, born);
 
