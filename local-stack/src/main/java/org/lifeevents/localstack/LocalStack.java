@@ -101,6 +101,14 @@ public final class LocalStack implements AutoCloseable {
         if (service == Service.PAYMENT) {
             config.put("lifeevents.payment.bank.url", "http://127.0.0.1:" + settings.servicePorts().get(Service.BANK));
         }
+        // The stack lives on the real date unless told to live on another (LIFEEVENTS_BUSINESS_DATE=2027-01-10, or
+        // -Dlifeevents.stack.business-date): a demo of the payment day, or a walk through months. Production never does.
+        String businessDate = System.getProperty("lifeevents.stack.business-date",
+                System.getenv().getOrDefault("LIFEEVENTS_BUSINESS_DATE", "")).trim();
+        if (!businessDate.isEmpty()) {
+            config.put("lifeevents.time.business-date", businessDate);
+            config.put("lifeevents.time.allow-business-date", "true");
+        }
         // Settings for one service from the launching JVM, -Dlifeevents.stack.<module>.<key>=<value>: the system tests
         // shorten the waits of the domain (30 days) to seconds this way.
         String prefix = "lifeevents.stack." + service.module() + ".";

@@ -1,27 +1,41 @@
 package org.lifeevents.common.outbox;
 
-import java.util.UUID;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.hibernate.Session;
 import org.lifeevents.events.Events;
-import org.lifeevents.events.wire.EventCodec;
 
 /**
- * Writes an event into the outbox table in the caller's transaction, so the event exists exactly when the business
- * change it announces is committed. {@link OutboxRelay} publishes it afterwards.
+ * Adds events to the outbox table in the caller's transaction, so an event exists exactly when the business change it
+ * announces is committed; {@link OutboxRelay} publishes it afterwards.
+ * <p>
+ * The events of a transaction are collected and written together just before it commits, by {@link OutboxWriter}: one
+ * statement for the ordering locks and one multi-row insert, however many events the transaction publishes. The
+ * business changes are flushed first, so a transaction takes the outbox's locks only when it has nothing else left to
+ * wait for, and holds them only for the insert and the commit.
  */
 @ApplicationScoped
 public class Outbox {
 
+    private static final Object PENDING_ROWS = new Object();
+
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     /**
      * Adds the event to the outbox.
@@ -35,23 +49,40 @@ public class Outbox {
         if (correlationId == null || correlationId.isBlank() || correlationId.length() > Events.CORRELATION_ID_MAX_LENGTH) {
             throw new IllegalArgumentException("Event needs a correlation id of 1 to 35 characters: " + correlationId);
         }
-        // The relay publishes in id order, so ids of one key must follow commit order. The key's transaction-scoped
-        // lock makes a second transaction publishing for the same key wait until the first commits, whatever order
-        // the business writes are flushed in.
-        entityManager.createNativeQuery("""
-                insert into outbox_event (event_id, topic, partition_key, event_type, correlation_id, payload)
-                select ?1, ?2, ?3, ?4, ?5, ?6
-                from (select pg_advisory_xact_lock(hashtextextended('outbox:' || ?2 || ':' || ?3, 0))) as ordered
-                """)
-                // The insert touches only the outbox table: no need to flush the caller's entities first. (Flushing
-                // before each event dirty-checks every managed entity: quadratic when a step publishes thousands.)
-                .setFlushMode(FlushModeType.COMMIT)
-                .setParameter(1, UUID.fromString(Events.eventId(event)))
-                .setParameter(2, topic)
-                .setParameter(3, key)
-                .setParameter(4, Events.type(event))
-                .setParameter(5, correlationId)
-                .setParameter(6, EventCodec.encode(event))
-                .executeUpdate();
+        pendingRows().add(new OutboxWriter.Row(topic, key, event));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<OutboxWriter.Row> pendingRows() {
+        List<OutboxWriter.Row> rows = (List<OutboxWriter.Row>) transactions.getResource(PENDING_ROWS);
+        if (rows == null) {
+            List<OutboxWriter.Row> created = new ArrayList<>();
+            transactions.putResource(PENDING_ROWS, created);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    write(created);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    // nothing to release: the rows live and die with the transaction
+                }
+            });
+            rows = created;
+        }
+        return rows;
+    }
+
+    private void write(List<OutboxWriter.Row> rows) {
+        Session session = entityManager.unwrap(Session.class);
+        session.flush();
+        session.doWork(connection -> {
+            try {
+                OutboxWriter.write(connection, rows);
+            } catch (SQLException e) {
+                throw new PersistenceException("Could not write " + rows.size() + " outbox events", e);
+            }
+        });
     }
 }

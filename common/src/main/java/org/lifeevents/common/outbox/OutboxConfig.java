@@ -17,8 +17,11 @@ public interface OutboxConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** How long an idle relay waits before looking for new rows. */
-    @WithDefault("100ms")
+    /**
+     * How long an idle relay waits for a commit's notification before it looks for new rows anyway: a safety net for a
+     * notification lost with a connection, not the relay's pace (a commit wakes it at once).
+     */
+    @WithDefault("2s")
     Duration idlePoll();
 
     /** How long published rows are kept, for inspection, before they are deleted. */

@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -36,6 +35,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 import org.lifeevents.events.Topics;
 import org.lifeevents.events.wire.EventSerializer;
+import org.postgresql.PGConnection;
 
 /**
  * Publishes outbox rows to Kafka exactly once and in commit order per key.
@@ -134,14 +134,16 @@ public final class OutboxRelay {
                 try (KafkaProducer<String, byte[]> producer = newProducer()) {
                     producer.initTransactions();
                     markPublished(lastCommittedBatch());
-                    Instant nextCleanup = Instant.now();
+                    listen(lock);
+                    // Housekeeping, not business time: a monotonic timer, and the database's own clock for the age of rows.
+                    long nextCleanup = System.nanoTime();
                     while (running && lock.isValid(2)) {
                         if (publishBatch(producer) == 0) {
-                            if (Instant.now().isAfter(nextCleanup)) {
-                                deletePublishedBefore(Instant.now().minus(retention));
-                                nextCleanup = Instant.now().plus(Duration.ofMinutes(10));
+                            if (System.nanoTime() - nextCleanup >= 0) {
+                                deletePublishedOlderThan(retention);
+                                nextCleanup = System.nanoTime() + Duration.ofMinutes(10).toNanos();
                             }
-                            sleep(idlePoll);
+                            awaitCommit(lock);
                         }
                     }
                 } finally {
@@ -225,11 +227,12 @@ public final class OutboxRelay {
         }
     }
 
-    private void deletePublishedBefore(Instant cutoff) throws SQLException {
+    /** Published rows carry the database's {@code now()} of their publication, so their age is measured by it too. */
+    private void deletePublishedOlderThan(Duration age) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(
-                        "delete from outbox_event where published_at < ?")) {
-            statement.setObject(1, java.sql.Timestamp.from(cutoff));
+                        "delete from outbox_event where published_at < now() - make_interval(secs => ?)")) {
+            statement.setDouble(1, age.toMillis() / 1000.0);
             statement.executeUpdate();
             if (!connection.getAutoCommit()) {
                 connection.commit();
@@ -261,6 +264,21 @@ public final class OutboxRelay {
             }
             return last == null ? List.of() : decodeIds(last);
         }
+    }
+
+    /** Subscribes the leader's connection to the commits of outbox rows ({@link OutboxWriter#CHANNEL}). */
+    private void listen(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("listen " + OutboxWriter.CHANNEL)) {
+            statement.execute();
+        }
+    }
+
+    /**
+     * Waits until a transaction with outbox rows commits, or the idle poll passes: the poll only covers a notification
+     * lost with a broken connection, so an idle relay costs nothing and a busy one starts a batch at the commit.
+     */
+    private void awaitCommit(Connection connection) throws SQLException {
+        connection.unwrap(PGConnection.class).getNotifications((int) Math.max(1, idlePoll.toMillis()));
     }
 
     private boolean tryLead(Connection connection) throws SQLException {
