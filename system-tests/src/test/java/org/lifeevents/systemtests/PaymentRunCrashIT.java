@@ -3,7 +3,6 @@ package org.lifeevents.systemtests;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,7 @@ import org.lifeevents.events.tax.TaxRefundAccountEvent;
 import org.lifeevents.events.wire.EventCodec;
 import org.lifeevents.events.wire.EventSerializer;
 import org.lifeevents.localservers.KeycloakTokens;
+import org.lifeevents.localservers.testing.BusinessDate;
 import org.lifeevents.localservers.testing.TopicReader;
 import org.lifeevents.localstack.LocalStack;
 import org.lifeevents.localstack.Service;
@@ -67,7 +67,8 @@ class PaymentRunCrashIT {
 
     @Test
     void aPaymentServiceKilledMidRunPaysEachEntitlementExactlyOnceAfterItIsResumed() {
-        LocalDate day = YearMonth.now().minusMonths(1).atDay(7);
+        // The stack lives on the real date in the agency's zone (not the JVM's), so last month means the same to both.
+        LocalDate day = BusinessDate.thisMonth().minusMonths(1).atDay(7);
         List<SpecificRecord> accounts = new ArrayList<>();
         List<EntitlementChangedEvent> grants = new ArrayList<>();
         for (int i = 0; i < PEOPLE; i++) {
