@@ -2,7 +2,6 @@ package org.lifeevents.payment;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.ZoneId;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -39,10 +38,6 @@ public interface PaymentConfig {
         @WithDefault("5000")
         int maxPaymentsPerFile();
 
-        /** The agency's time zone: what "today" and a due date mean. */
-        @WithDefault("Europe/Tallinn")
-        ZoneId zone();
-
         /** Day of the following month on which a monthly benefit is paid (in arrears). */
         @WithDefault("10")
         int monthlyPaymentDay();
@@ -58,10 +53,5 @@ public interface PaymentConfig {
 
         @WithDefault("PT2M")
         Duration timeout();
-    }
-
-    /** Today in the agency's time zone. */
-    default java.time.LocalDate today() {
-        return java.time.LocalDate.now(run().zone());
     }
 }

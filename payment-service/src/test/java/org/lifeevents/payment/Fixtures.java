@@ -3,7 +3,6 @@ package org.lifeevents.payment;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +15,7 @@ import org.lifeevents.events.eligibility.EntitlementDecidedEvent;
 import org.lifeevents.events.eligibility.EntitlementPeriod;
 import org.lifeevents.events.eligibility.EntitlementStoppedEvent;
 import org.lifeevents.events.eligibility.RecoveryClaimEvent;
+import org.lifeevents.localservers.testing.BusinessDate;
 import org.lifeevents.localservers.testing.TopicReader;
 import org.lifeevents.payment.account.PayoutAccountService;
 import org.lifeevents.payment.entitlement.EntitlementState;
@@ -32,6 +32,12 @@ import static org.awaitility.Awaitility.await;
 public final class Fixtures {
 
     private static final AtomicInteger SERIAL = new AtomicInteger((int) (System.nanoTime() % 500));
+
+    /** The day of the following month a monthly benefit is paid on, as {@code application.properties} configures it. */
+    public static final int PAYMENT_DAY = 10;
+
+    private static final Instant BUSINESS_START = BusinessDate.noon();
+    private static final long STARTED_NANOS = System.nanoTime();
 
     private Fixtures() {
     }
@@ -52,47 +58,68 @@ public final class Fixtures {
                 .setRecipientId(recipient).setParameterVersion("2025-01-01").build();
     }
 
-    /** The first day of the month {@code monthsAgo} before the current one. */
+    /** The first day of the month {@code monthsAgo} before the business date's. */
     public static LocalDate monthStart(int monthsAgo) {
-        return YearMonth.now().minusMonths(monthsAgo).atDay(1);
+        return BusinessDate.thisMonth().minusMonths(monthsAgo).atDay(1);
     }
 
     public static LocalDate monthEnd(int monthsAgo) {
-        return YearMonth.now().minusMonths(monthsAgo).atEndOfMonth();
+        return BusinessDate.thisMonth().minusMonths(monthsAgo).atEndOfMonth();
+    }
+
+    /** When the month that starts on {@code periodStart} is paid: in arrears, on the payment day of the next month. */
+    public static LocalDate dueDate(LocalDate periodStart) {
+        return periodStart.plusMonths(1).withDayOfMonth(PAYMENT_DAY);
+    }
+
+    /**
+     * Whether a run on the business date pays the month that starts on {@code periodStart}: its payment day has come,
+     * the day itself included. The month before the current one is due only from the payment day on.
+     */
+    public static boolean due(LocalDate periodStart) {
+        return !dueDate(periodStart).isAfter(BusinessDate.today());
+    }
+
+    /**
+     * A timestamp for the events other services would publish, on the business date like the service's clock: noon of
+     * it, ticking on in real time, so events still order.
+     */
+    public static Instant now() {
+        return BUSINESS_START.plusNanos(System.nanoTime() - STARTED_NANOS);
     }
 
     public static EntitlementDecidedEvent decided(String entitlementId, long version, String benefit, String status,
             boolean monthly, String correlationId, List<EntitlementPeriod> periods) {
         return EntitlementDecidedEvent.newBuilder()
-                .setEventId(Events.newEventId()).setOccurredAt(Instant.now()).setCorrelationId(correlationId)
+                .setEventId(Events.newEventId()).setOccurredAt(now()).setCorrelationId(correlationId)
                 .setEntitlementId(entitlementId).setVersion(version).setDecisionId(UUID.randomUUID().toString())
                 .setBenefit(benefit).setStatus(status).setRecipientId(periods.get(0).getRecipientId())
                 .setPeriods(periods).setMonthly(monthly).setLegalReference("Family Benefits Act § 1")
-                .setExplanation("test").setDecidedAt(Instant.now()).build();
+                .setExplanation("test").setDecidedAt(now()).build();
     }
 
     public static EntitlementChangedEvent changed(String entitlementId, long version, String benefit, String status,
             boolean monthly, String correlationId, List<EntitlementPeriod> periods, String reason) {
         return EntitlementChangedEvent.newBuilder()
-                .setEventId(Events.newEventId()).setOccurredAt(Instant.now()).setCorrelationId(correlationId)
+                .setEventId(Events.newEventId()).setOccurredAt(now()).setCorrelationId(correlationId)
                 .setEntitlementId(entitlementId).setVersion(version).setDecisionId(UUID.randomUUID().toString())
                 .setBenefit(benefit).setStatus(status).setRecipientId(periods.get(0).getRecipientId())
                 .setPeriods(periods).setMonthly(monthly).setLegalReference("Family Benefits Act § 1")
-                .setExplanation("test").setChangeReason(reason).setChangedAt(Instant.now()).build();
+                .setExplanation("test").setChangeReason(reason).setChangedAt(now()).build();
     }
 
     public static EntitlementStoppedEvent stopped(String entitlementId, long version, String benefit, String correlationId,
             LocalDate lastOwed) {
         return EntitlementStoppedEvent.newBuilder()
-                .setEventId(Events.newEventId()).setOccurredAt(Instant.now()).setCorrelationId(correlationId)
+                .setEventId(Events.newEventId()).setOccurredAt(now()).setCorrelationId(correlationId)
                 .setEntitlementId(entitlementId).setVersion(version).setDecisionId(UUID.randomUUID().toString())
                 .setBenefit(benefit).setLastOwedDate(lastOwed).setReason("CHILD_DIED").setExplanation("test")
-                .setStoppedAt(Instant.now()).build();
+                .setStoppedAt(now()).build();
     }
 
     public static RecoveryClaimEvent claim(String entitlementId, String debtor, long cents, LocalDate from, LocalDate until) {
         return RecoveryClaimEvent.newBuilder()
-                .setEventId(Events.newEventId()).setOccurredAt(Instant.now()).setCorrelationId(Events.newCorrelationId())
+                .setEventId(Events.newEventId()).setOccurredAt(now()).setCorrelationId(Events.newCorrelationId())
                 .setClaimId(UUID.randomUUID().toString()).setEntitlementId(entitlementId).setDebtorId(debtor)
                 .setPeriodStart(from).setPeriodEnd(until).setAmountCents(cents).setReason("RECIPIENT_DIED")
                 .setDecisionId(UUID.randomUUID().toString()).setExplanation("Paid after the recipient's death")

@@ -1,6 +1,6 @@
 package org.lifeevents.payment.account;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,7 +16,6 @@ import org.lifeevents.common.outbox.Outbox;
 import org.lifeevents.events.Events;
 import org.lifeevents.events.Topics;
 import org.lifeevents.events.payment.PayoutAccountChangedEvent;
-import org.lifeevents.payment.PaymentConfig;
 
 /**
  * Keeps payout accounts: the citizen's own, or else the tax authority's refund account on record. Every change of the
@@ -30,7 +29,7 @@ public class PayoutAccountService {
     Outbox outbox;
 
     @Inject
-    PaymentConfig config;
+    Clock clock;
 
     /** IBANs in electronic format: no spaces, upper case. */
     public static String normalise(String iban) {
@@ -49,8 +48,8 @@ public class PayoutAccountService {
         }
         account.iban = normal;
         account.source = PayoutAccount.CITIZEN;
-        account.since = config.today();
-        account.updatedAt = Instant.now();
+        account.since = LocalDate.now(clock);
+        account.updatedAt = clock.instant();
         if (first) {
             account.persist();
         }
@@ -81,12 +80,12 @@ public class PayoutAccountService {
             record.personId = personId;
             record.iban = normal;
             record.recordedOn = recordedOn;
-            record.updatedAt = Instant.now();
+            record.updatedAt = clock.instant();
             record.persist();
         } else {
             record.iban = normal;
             record.recordedOn = recordedOn;
-            record.updatedAt = Instant.now();
+            record.updatedAt = clock.instant();
         }
         PayoutAccount account = PayoutAccount.findById(personId);
         if (account != null && PayoutAccount.CITIZEN.equals(account.source)) {
@@ -110,7 +109,7 @@ public class PayoutAccountService {
         account.iban = normal;
         account.source = PayoutAccount.TAX_AUTHORITY;
         account.since = recordedOn;
-        account.updatedAt = Instant.now();
+        account.updatedAt = clock.instant();
         if (first) {
             account.persist();
         }
@@ -125,7 +124,7 @@ public class PayoutAccountService {
     private void announce(String personId, PayoutAccount account, String correlationId) {
         outbox.publish(Topics.PAYOUT_ACCOUNTS, personId, PayoutAccountChangedEvent.newBuilder()
                 .setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(clock.instant())
                 .setCorrelationId(correlationId)
                 .setPersonId(personId)
                 .setAccountKnown(account != null)

@@ -1,5 +1,6 @@
 package org.lifeevents.payment.bank;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,9 @@ public class StatusReportImporter {
     @Inject
     PaymentEvents events;
 
+    @Inject
+    Clock clock;
+
     /** What an import did. */
     public record Outcome(String originalMessageId, String groupStatus, int settled, int failed, int unchanged) {
     }
@@ -69,7 +73,7 @@ public class StatusReportImporter {
                 .getResultStream().findFirst()
                 .orElseThrow(() -> ProblemException.unprocessable("unknown_message", "The report is about message "
                         + group.getOrgnlMsgId() + ", which no payment run sent.", List.of()));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String groupReason = reason(group.getStsRsnInf());
         if (REJECTED.equals(group.getGrpSts()) && DUPLICATE.equals(groupReason)) {
             LOG.warnf("The bank reports file %s as a duplicate; its first report stands", file.messageId);

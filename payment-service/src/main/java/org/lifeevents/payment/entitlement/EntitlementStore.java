@@ -1,6 +1,6 @@
 package org.lifeevents.payment.entitlement;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +18,6 @@ import org.lifeevents.events.eligibility.EntitlementChangedEvent;
 import org.lifeevents.events.eligibility.EntitlementDecidedEvent;
 import org.lifeevents.events.eligibility.EntitlementPeriod;
 import org.lifeevents.events.eligibility.EntitlementStoppedEvent;
-import org.lifeevents.payment.PaymentConfig;
 import org.lifeevents.payment.schedule.PaymentSchedule;
 
 /**
@@ -35,7 +34,7 @@ public class EntitlementStore {
     PaymentSchedule schedule;
 
     @Inject
-    PaymentConfig config;
+    Clock clock;
 
     public void decided(EntitlementDecidedEvent e) {
         apply(e.getEntitlementId(), e.getVersion(), e.getBenefit(), e.getStatus(), e.getMonthly(), e.getRecipientId(),
@@ -62,7 +61,7 @@ public class EntitlementStore {
         state.status = EntitlementState.STOPPED;
         state.lastOwedDate = e.getLastOwedDate();
         state.stopReason = e.getReason();
-        state.updatedAt = Instant.now();
+        state.updatedAt = clock.instant();
         schedule.plan(state);
     }
 
@@ -95,9 +94,9 @@ public class EntitlementStore {
         state.lastOwedDate = null;
         state.stopReason = null;
         if (EntitlementState.GRANTED.equals(status) && state.grantedOn == null) {
-            state.grantedOn = config.today();
+            state.grantedOn = LocalDate.now(clock);
         }
-        state.updatedAt = Instant.now();
+        state.updatedAt = clock.instant();
         if (first) {
             state.persist();
         }

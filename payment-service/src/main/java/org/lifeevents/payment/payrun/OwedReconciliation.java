@@ -1,7 +1,7 @@
 package org.lifeevents.payment.payrun;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,6 +35,9 @@ public class OwedReconciliation {
     @Inject
     PaymentConfig config;
 
+    @Inject
+    Clock clock;
+
     /** One benefit's figures, in cents; {@code difference} is owed less paid, scheduled and held. */
     public record BenefitReconciliation(String benefit, long owedCents, long paidCents, long scheduledCents,
             long heldCents, long failedCents, long differenceCents) {
@@ -45,7 +48,7 @@ public class OwedReconciliation {
     }
 
     public Report asOf() {
-        LocalDate today = config.today();
+        LocalDate today = LocalDate.now(clock);
         Map<String, long[]> figures = new TreeMap<>();
         UUID after = new UUID(0, 0);
         while (true) {
@@ -53,7 +56,7 @@ public class OwedReconciliation {
                     "from EntitlementState where entitlementId > ?1 order by entitlementId", EntitlementState.class)
                     .setParameter(1, after).setMaxResults(PAGE).getResultList();
             for (EntitlementState state : page) {
-                long owed = OwedPlan.owed(state, YearMonth.from(today), config.run().monthlyPaymentDay()).stream()
+                long owed = OwedPlan.owed(state, today, config.run().monthlyPaymentDay()).stream()
                         .filter(o -> !o.dueDate().isAfter(today)).mapToLong(OwedPlan.Owed::amountCents).sum();
                 figures.computeIfAbsent(state.benefit, b -> new long[5])[0] += owed;
                 after = state.entitlementId;

@@ -1,6 +1,8 @@
 package org.lifeevents.payment.payrun;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -47,6 +49,9 @@ public class PaymentRuns {
     @Inject
     PaymentEvents events;
 
+    @Inject
+    Clock clock;
+
     /** Starts a run for today; refused while another run is unfinished (it must be resumed first). */
     public PaymentRun start(String startedBy, Integer maxPerFile) {
         Optional<PaymentRun> open = unfinished();
@@ -56,10 +61,10 @@ public class PaymentRuns {
         }
         PaymentRun run = new PaymentRun();
         run.runId = UUID.randomUUID();
-        run.runDate = config.today();
+        run.runDate = LocalDate.now(clock);
         run.status = PaymentRun.ASSIGNING;
         run.startedBy = startedBy;
-        run.startedAt = Instant.now();
+        run.startedAt = clock.instant();
         run.assignCursor = START;
         run.maxPerFile = maxPerFile == null ? config.run().maxPaymentsPerFile() : maxPerFile;
         run.persist();
@@ -104,7 +109,7 @@ public class PaymentRuns {
                     for update of p skip locked)
                 update payment p
                 set status = 'IN_RUN', run_id = ?4, file_id = ?5, creditor_iban = a.iban,
-                    creditor_name = coalesce(per.display_name, 'Benefit recipient'), updated_at = now()
+                    creditor_name = coalesce(per.display_name, 'Benefit recipient'), updated_at = ?6
                 from picked
                 join payout_account a on a.person_id = picked.recipient_id
                 left join person per on per.person_id = picked.recipient_id
@@ -116,6 +121,7 @@ public class PaymentRuns {
                 .setParameter(3, run.maxPerFile)
                 .setParameter(4, runId)
                 .setParameter(5, fileId)
+                .setParameter(6, clock.instant())
                 .getResultList();
         if (taken.isEmpty()) {
             run.status = PaymentRun.SENDING;
@@ -144,7 +150,7 @@ public class PaymentRuns {
             file.fileNo = run.fileCount + 1;
             file.messageId = "LEB" + run.runDate.format(DAY) + "-" + runId.toString().substring(0, 8) + "-"
                     + String.format("%05d", file.fileNo);
-            file.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            file.createdAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             file.status = PaymentFile.ASSEMBLED;
             file.nbOfTxs = inFile;
             file.ctrlSumCents = controlSum;
@@ -173,7 +179,7 @@ public class PaymentRuns {
         // One statement for the file's payments, then one event each from read-only copies (nothing to dirty-check).
         entityManager.createQuery("""
                 update Payment set status = 'SENT', sentAt = ?2, updatedAt = ?3 where fileId = ?1 and status = 'IN_RUN'
-                """).setParameter(1, fileId).setParameter(2, sentAt).setParameter(3, Instant.now()).executeUpdate();
+                """).setParameter(1, fileId).setParameter(2, sentAt).setParameter(3, clock.instant()).executeUpdate();
         List<Payment> payments = entityManager
                 .createQuery("from Payment where fileId = ?1 and status = 'SENT' order by paymentId", Payment.class)
                 .setParameter(1, fileId).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
@@ -188,7 +194,7 @@ public class PaymentRuns {
         long open = PaymentFile.count("runId = ?1 and status <> ?2", runId, PaymentFile.REPORTED);
         if (PaymentRun.SENDING.equals(run.status) && open == 0) {
             run.status = PaymentRun.COMPLETED;
-            run.completedAt = Instant.now();
+            run.completedAt = clock.instant();
         }
         return run;
     }

@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,6 +54,9 @@ public class RunExecutor {
     @Inject
     RunCrashPoints crashPoints;
 
+    @Inject
+    Clock clock;
+
     /** Executes (or resumes) the run to completion; refused while another executor holds the run lock. */
     @ActivateRequestContext
     public PaymentRun execute(UUID runId) {
@@ -87,7 +90,7 @@ public class RunExecutor {
             String pain001 = writer.write(fileId);
             String pain002 = bank.send(pain001);
             crashPoints.reached(RunCrashPoints.AFTER_BANK_TOOK_FILE);
-            runs.markSent(fileId, Instant.now());
+            runs.markSent(fileId, clock.instant());
             crashPoints.reached(RunCrashPoints.AFTER_FILE_MARKED_SENT);
             importer.importReport(pain002);
         }

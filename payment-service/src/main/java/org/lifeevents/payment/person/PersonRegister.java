@@ -1,6 +1,6 @@
 package org.lifeevents.payment.person;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -26,10 +26,13 @@ public class PersonRegister {
     @Inject
     PaymentSchedule schedule;
 
+    @Inject
+    Clock clock;
+
     public void named(String personId, String givenNames, String familyName) {
         Person person = findOrNew(personId);
         person.displayName = (givenNames + " " + familyName).trim();
-        person.updatedAt = Instant.now();
+        person.updatedAt = clock.instant();
         persistIfNew(person);
     }
 
@@ -37,7 +40,7 @@ public class PersonRegister {
         Person person = findOrNew(personId);
         person.dateOfDeath = dateOfDeath;
         person.deathRegistrationId = registrationId;
-        person.updatedAt = Instant.now();
+        person.updatedAt = clock.instant();
         persistIfNew(person);
         int held = schedule.applyDeathGuard(personId, person.lastPayableDay());
         LOG.infof("Death of %s on %s registered; %d later payments held", personId, dateOfDeath, held);
@@ -53,7 +56,7 @@ public class PersonRegister {
         }
         person.dateOfDeath = null;
         person.deathRegistrationId = null;
-        person.updatedAt = Instant.now();
+        person.updatedAt = clock.instant();
         schedule.applyDeathGuard(personId, null);
     }
 

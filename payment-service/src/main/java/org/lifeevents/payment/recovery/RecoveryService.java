@@ -1,6 +1,6 @@
 package org.lifeevents.payment.recovery;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,6 +35,9 @@ public class RecoveryService {
     @Inject
     PaymentEvents events;
 
+    @Inject
+    Clock clock;
+
     public void claimed(RecoveryClaimEvent e) {
         if (!PersonId.isValid(e.getDebtorId())) {
             throw new RejectedEventException("Debtor " + e.getDebtorId() + " is not a valid person id");
@@ -66,7 +69,7 @@ public class RecoveryService {
         claim.explanation = e.getExplanation();
         claim.correlationId = e.getCorrelationId();
         claim.status = RecoveryClaim.OPEN;
-        claim.receivedAt = Instant.now();
+        claim.receivedAt = clock.instant();
         claim.persist();
         LOG.infof("Recovery claim %s of %d cents from %s recorded", claimId, claim.amountCents, claim.debtorId);
     }
@@ -102,19 +105,19 @@ public class RecoveryService {
                     offset.claimId = claim.claimId;
                     offset.amountCents = take;
                     offset.runId = runId;
-                    offset.createdAt = Instant.now();
+                    offset.createdAt = clock.instant();
                     offset.persist();
                     payment.offsetCents += take;
                     payment.amountCents -= take;
                     claim.remainingCents -= take;
                     if (claim.remainingCents == 0) {
                         claim.status = RecoveryClaim.SETTLED;
-                        claim.settledAt = Instant.now();
+                        claim.settledAt = clock.instant();
                     }
                 }
                 if (payment.amountCents == 0) {
                     payment.status = Payment.OFFSET;
-                    payment.settledAt = Instant.now();
+                    payment.settledAt = clock.instant();
                     events.settled(payment, payment.settledAt);
                     paidByOffset++;
                 }

@@ -25,10 +25,11 @@ public final class OwedPlan {
     }
 
     /**
-     * @param through the last month to plan (the current month: later months are planned when they come)
+     * @param today the business date: months are planned through its month (later ones when they come), and a one-off
+     *        whose grant date is unknown is due on it
      * @param paymentDay the day of the next month a monthly benefit is paid on
      */
-    public static List<Owed> owed(EntitlementState state, YearMonth through, int paymentDay) {
+    public static List<Owed> owed(EntitlementState state, LocalDate today, int paymentDay) {
         boolean granted = EntitlementState.GRANTED.equals(state.status);
         boolean stopped = EntitlementState.STOPPED.equals(state.status);
         if (!granted && !(stopped && state.lastOwedDate != null) || state.periods == null) {
@@ -37,7 +38,7 @@ public final class OwedPlan {
         LocalDate lastOwed = stopped ? state.lastOwedDate : null;
         List<Owed> owed = new ArrayList<>();
         if (!state.monthly) {
-            LocalDate due = state.grantedOn == null ? LocalDate.now() : state.grantedOn;
+            LocalDate due = state.grantedOn == null ? today : state.grantedOn;
             for (EntitlementState.Period period : state.periods) {
                 if (lastOwed == null || !period.fromDate().isAfter(lastOwed)) {
                     LocalDate end = period.untilDate() == null ? period.fromDate() : period.untilDate();
@@ -51,6 +52,7 @@ public final class OwedPlan {
         if (first == null) {
             return owed;
         }
+        YearMonth through = YearMonth.from(today);
         for (YearMonth month = first; !month.isAfter(through); month = month.plusMonths(1)) {
             LocalDate start = month.atDay(1);
             if (lastOwed != null && start.isAfter(lastOwed)) {

@@ -1,5 +1,6 @@
 package org.lifeevents.payment.schedule;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,10 +24,13 @@ public class PaymentEvents {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Clock clock;
+
     public void scheduled(Payment p) {
         outbox.publish(Topics.PAYMENTS, p.entitlementId.toString(), PaymentScheduledEvent.newBuilder()
                 .setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(clock.instant())
                 .setCorrelationId(p.correlationId)
                 .setPaymentId(p.paymentId.toString())
                 .setEntitlementId(p.entitlementId.toString())
@@ -42,7 +46,7 @@ public class PaymentEvents {
     public void sent(Payment p, String messageId, Instant sentAt) {
         outbox.publish(Topics.PAYMENTS, p.entitlementId.toString(), PaymentSentEvent.newBuilder()
                 .setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(clock.instant())
                 .setCorrelationId(p.correlationId)
                 .setPaymentId(p.paymentId.toString())
                 .setEntitlementId(p.entitlementId.toString())
@@ -61,7 +65,7 @@ public class PaymentEvents {
     public void settled(Payment p, Instant settledAt) {
         outbox.publish(Topics.PAYMENTS, p.entitlementId.toString(), PaymentSettledEvent.newBuilder()
                 .setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(clock.instant())
                 .setCorrelationId(p.correlationId)
                 .setPaymentId(p.paymentId.toString())
                 .setEntitlementId(p.entitlementId.toString())
@@ -78,7 +82,7 @@ public class PaymentEvents {
     public void failed(Payment p, String reasonCode, String reasonText, Instant failedAt) {
         outbox.publish(Topics.PAYMENTS, p.entitlementId.toString(), PaymentFailedEvent.newBuilder()
                 .setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(clock.instant())
                 .setCorrelationId(p.correlationId)
                 .setPaymentId(p.paymentId.toString())
                 .setEntitlementId(p.entitlementId.toString())

@@ -1,6 +1,6 @@
 package org.lifeevents.payment.schedule;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
@@ -44,9 +44,12 @@ public class PaymentSchedule {
     @Inject
     PaymentConfig config;
 
+    @Inject
+    Clock clock;
+
     public void plan(EntitlementState state) {
-        YearMonth through = YearMonth.from(config.today());
-        Map<LocalDate, OwedPlan.Owed> owed = OwedPlan.owed(state, through, config.run().monthlyPaymentDay()).stream()
+        LocalDate today = LocalDate.now(clock);
+        Map<LocalDate, OwedPlan.Owed> owed = OwedPlan.owed(state, today, config.run().monthlyPaymentDay()).stream()
                 .collect(Collectors.toMap(OwedPlan.Owed::periodStart, o -> o, (a, b) -> a));
         Map<LocalDate, List<Payment>> existing = entityManager
                 .createQuery("from Payment where entitlementId = ?1", Payment.class)
@@ -61,7 +64,7 @@ public class PaymentSchedule {
             reconcile(state, owed.get(period), existing.getOrDefault(period, List.of()), lastPayable);
         }
         if (state.monthly) {
-            state.plannedThrough = through.atDay(1);
+            state.plannedThrough = YearMonth.from(today).atDay(1);
         }
     }
 
@@ -125,7 +128,7 @@ public class PaymentSchedule {
         payment.dueDate = owed.dueDate();
         payment.status = status;
         payment.entitlementVersion = state.version;
-        payment.updatedAt = Instant.now();
+        payment.updatedAt = clock.instant();
         if (changed && Payment.SCHEDULED.equals(status)) {
             events.scheduled(payment);
         }
@@ -134,7 +137,7 @@ public class PaymentSchedule {
     private void cancel(Payment payment) {
         if (!Payment.CANCELLED.equals(payment.status)) {
             payment.status = Payment.CANCELLED;
-            payment.updatedAt = Instant.now();
+            payment.updatedAt = clock.instant();
         }
     }
 
@@ -175,13 +178,13 @@ public class PaymentSchedule {
                 update Payment set status = 'SCHEDULED', updatedAt = ?3
                 where recipientId = ?1 and status = 'HELD' and periodStart <= ?2
                 """)
-                .setParameter(1, personId).setParameter(2, last).setParameter(3, Instant.now())
+                .setParameter(1, personId).setParameter(2, last).setParameter(3, clock.instant())
                 .executeUpdate();
         return entityManager.createQuery("""
                 update Payment set status = 'HELD', updatedAt = ?3
                 where recipientId = ?1 and status = 'SCHEDULED' and periodStart > ?2
                 """)
-                .setParameter(1, personId).setParameter(2, last).setParameter(3, Instant.now())
+                .setParameter(1, personId).setParameter(2, last).setParameter(3, clock.instant())
                 .executeUpdate();
     }
 }

@@ -1,6 +1,8 @@
 package org.lifeevents.payment.schedule;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
-import org.lifeevents.payment.PaymentConfig;
 import org.lifeevents.payment.entitlement.EntitlementState;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,11 +34,11 @@ public class ScheduleExtension {
     PaymentSchedule schedule;
 
     @Inject
-    PaymentConfig config;
+    Clock clock;
 
     /** Extends every schedule that ends before the current month; returns how many entitlements it re-planned. */
     public int extendAll() {
-        LocalDate month = config.today().withDayOfMonth(1);
+        LocalDate month = YearMonth.now(clock).atDay(1);
         int total = 0;
         int done;
         do {

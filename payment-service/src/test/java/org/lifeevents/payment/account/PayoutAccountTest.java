@@ -1,6 +1,5 @@
 package org.lifeevents.payment.account;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.lifeevents.events.tax.TaxRefundAccountEvent;
 import org.lifeevents.localservers.KeycloakTokens;
 import org.lifeevents.localservers.testing.KeycloakTestResource;
 import org.lifeevents.localservers.testing.TopicReader;
+import org.lifeevents.payment.Fixtures;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -121,7 +121,7 @@ class PayoutAccountTest {
     }
 
     static TaxRefundAccountEvent tax(String personId, String iban, LocalDate recordedOn) {
-        return TaxRefundAccountEvent.newBuilder().setEventId(Events.newEventId()).setOccurredAt(Instant.now())
+        return TaxRefundAccountEvent.newBuilder().setEventId(Events.newEventId()).setOccurredAt(Fixtures.now())
                 .setCorrelationId(Events.newCorrelationId()).setPersonId(personId).setIban(iban).setRecordedOn(recordedOn)
                 .build();
     }

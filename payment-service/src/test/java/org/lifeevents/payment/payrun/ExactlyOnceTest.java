@@ -35,6 +35,7 @@ import static org.lifeevents.payment.Fixtures.account;
 import static org.lifeevents.payment.Fixtures.awaitVersion;
 import static org.lifeevents.payment.Fixtures.changed;
 import static org.lifeevents.payment.Fixtures.decided;
+import static org.lifeevents.payment.Fixtures.due;
 import static org.lifeevents.payment.Fixtures.monthEnd;
 import static org.lifeevents.payment.Fixtures.monthStart;
 import static org.lifeevents.payment.Fixtures.payments;
@@ -159,6 +160,12 @@ class ExactlyOnceTest {
             byPeriod.forEach((period, list) -> assertThat(list.stream().filter(p -> !p.isTopUp()))
                     .as("regular payments of %s for %s", entitlementId, period).hasSize(1));
         }
+        // Paid: every month owed whose payment day has come. Last month's comes on the 10th of this one, so whether it
+        // is paid depends on the business date; the current month's has not come.
+        Map<java.time.LocalDate, Long> paidMonths = new HashMap<>(Map.of(monthStart(3), 8000L, monthStart(2), 10000L));
+        if (due(monthStart(1))) {
+            paidMonths.put(monthStart(1), 10000L);
+        }
         for (String parent : people) {
             List<Payment> paid = QuarkusTransaction.requiringNew().call(() -> Payment.<Payment> list(
                     "recipientId = ?1 and status in ('SETTLED', 'SENT') order by periodStart", parent));
@@ -166,8 +173,7 @@ class ExactlyOnceTest {
             assertThat(grants).isEqualTo(1);
             Map<java.time.LocalDate, Long> allowanceByMonth = paid.stream().filter(p -> p.benefit.equals("CHILD_ALLOWANCE"))
                     .collect(Collectors.groupingBy(p -> p.periodStart, Collectors.summingLong(p -> p.grossCents)));
-            assertThat(allowanceByMonth).containsExactlyInAnyOrderEntriesOf(Map.of(
-                    monthStart(3), 8000L, monthStart(2), 10000L, monthStart(1), 10000L));
+            assertThat(allowanceByMonth).containsExactlyInAnyOrderEntriesOf(paidMonths);
         }
 
         RunView view = reports.detail(runId);

@@ -2,8 +2,11 @@ package org.lifeevents.payment.payrun;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,6 +42,9 @@ class PaymentRunBenchmark {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Clock clock;
 
     @Test
     void measuresTheRateOfARunOf100000Payments() {
@@ -81,24 +87,25 @@ class PaymentRunBenchmark {
 
     /** Due payments and accounts written straight into the database: the set-up, not what is measured. */
     private void seed(int count, int series) {
+        // Last month, due yesterday: on the service's business date, not the database's, so the run takes them all.
+        LocalDate today = LocalDate.now(clock);
+        YearMonth lastMonth = YearMonth.from(today).minusMonths(1);
         QuarkusTransaction.requiringNew().run(() -> {
             entityManager.createNativeQuery("""
                     insert into payout_account (person_id, iban, source, since)
-                    select lpad((80000000000 + ?1 * 1000000 + n)::text, 11, '0'), 'EE382200221020145685', 'CITIZEN',
-                           current_date
+                    select lpad((80000000000 + ?1 * 1000000 + n)::text, 11, '0'), 'EE382200221020145685', 'CITIZEN', ?3
                     from generate_series(1, ?2) n
                     on conflict do nothing
-                    """).setParameter(1, series).setParameter(2, count).executeUpdate();
+                    """).setParameter(1, series).setParameter(2, count).setParameter(3, today).executeUpdate();
             entityManager.createNativeQuery("""
                     insert into payment (payment_id, entitlement_id, benefit, recipient_id, period_start, period_end,
                                          gross_cents, amount_cents, status, due_date, correlation_id)
                     select gen_random_uuid(), gen_random_uuid(), 'CHILD_ALLOWANCE',
                            lpad((80000000000 + ?1 * 1000000 + n)::text, 11, '0'),
-                           date_trunc('month', current_date - interval '1 month')::date,
-                           (date_trunc('month', current_date) - interval '1 day')::date,
-                           8000, 8000, 'SCHEDULED', current_date - 1, md5(n::text || ?1)
+                           ?3, ?4, 8000, 8000, 'SCHEDULED', ?5, md5(n::text || ?1)
                     from generate_series(1, ?2) n
-                    """).setParameter(1, series).setParameter(2, count).executeUpdate();
+                    """).setParameter(1, series).setParameter(2, count).setParameter(3, lastMonth.atDay(1))
+                    .setParameter(4, lastMonth.atEndOfMonth()).setParameter(5, today.minusDays(1)).executeUpdate();
         });
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("analyze payment").executeUpdate());
     }

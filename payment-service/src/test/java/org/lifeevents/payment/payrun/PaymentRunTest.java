@@ -34,6 +34,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.lifeevents.payment.Fixtures.account;
 import static org.lifeevents.payment.Fixtures.awaitVersion;
 import static org.lifeevents.payment.Fixtures.decided;
+import static org.lifeevents.payment.Fixtures.due;
+import static org.lifeevents.payment.Fixtures.dueDate;
 import static org.lifeevents.payment.Fixtures.monthStart;
 import static org.lifeevents.payment.Fixtures.payments;
 import static org.lifeevents.payment.Fixtures.period;
@@ -84,12 +86,19 @@ class PaymentRunTest {
             assertThat(p.amountCents).isEqualTo(32000);
             assertThat(p.runId).isEqualTo(run.runId);
         });
-        // Two months are over and due (paid in arrears); the current month is scheduled for the 10th of the next.
+        // Monthly benefits are paid in arrears on the 10th of the next month: the month before last is paid, last month
+        // only from the 10th of this one on (the day itself included), and the current month waits for the 10th of the
+        // next.
         List<Payment> months = payments(allowance);
-        assertThat(months).hasSize(3);
-        assertThat(months.subList(0, 2)).allSatisfy(p -> assertThat(p.status).isEqualTo(Payment.SETTLED));
+        assertThat(months).extracting(p -> p.periodStart).containsExactly(monthStart(2), monthStart(1), monthStart(0));
+        assertThat(months).allSatisfy(p -> {
+            assertThat(p.dueDate).isEqualTo(dueDate(p.periodStart));
+            assertThat(p.status).isEqualTo(due(p.periodStart) ? Payment.SETTLED : Payment.SCHEDULED);
+        });
+        assertThat(months.get(0).status).isEqualTo(Payment.SETTLED);
         assertThat(months.get(2).status).isEqualTo(Payment.SCHEDULED);
         assertThat(months.get(2).dueDate).isEqualTo(monthStart(-1).withDayOfMonth(10));
+        int paidMonths = (int) months.stream().filter(p -> Payment.SETTLED.equals(p.status)).count();
 
         // The file that left, rebuilt byte for byte from the run's state, is valid pain.001.001.09 by the schema of
         // the library's model, and carries what the bank needs.
@@ -116,10 +125,10 @@ class PaymentRunTest {
         assertThat(sum).isEqualByComparingTo(initiation.getGrpHdr().getCtrlSum());
 
         assertThat(topics.await(Topics.PAYMENTS, PaymentSentEvent.class,
-                e -> e.getRecipientId().equals(mother), 3)).hasSize(3)
+                e -> e.getRecipientId().equals(mother), 1 + paidMonths)).hasSize(1 + paidMonths)
                 .allSatisfy(e -> assertThat(e.getEndToEndId()).isEqualTo(correlation));
         assertThat(topics.await(Topics.PAYMENTS, PaymentSettledEvent.class,
-                e -> e.getRecipientId().equals(mother), 3)).hasSize(3);
+                e -> e.getRecipientId().equals(mother), 1 + paidMonths)).hasSize(1 + paidMonths);
     }
 
     @Test

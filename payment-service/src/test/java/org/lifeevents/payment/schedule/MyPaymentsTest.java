@@ -30,6 +30,8 @@ import static org.lifeevents.payment.Fixtures.account;
 import static org.lifeevents.payment.Fixtures.awaitVersion;
 import static org.lifeevents.payment.Fixtures.claim;
 import static org.lifeevents.payment.Fixtures.decided;
+import static org.lifeevents.payment.Fixtures.due;
+import static org.lifeevents.payment.Fixtures.dueDate;
 import static org.lifeevents.payment.Fixtures.monthEnd;
 import static org.lifeevents.payment.Fixtures.monthStart;
 import static org.lifeevents.payment.Fixtures.period;
@@ -61,8 +63,9 @@ class MyPaymentsTest {
         String kati = new KeycloakTokens(realmUrl).person("kati");
         String id = UUID.randomUUID().toString();
         String correlation = Events.newCorrelationId();
+        // From the month before last: that month's payment day has passed whatever the business date.
         topics.publish(Topics.ENTITLEMENTS, id, decided(id, 1, "CHILD_ALLOWANCE", "GRANTED", true, correlation,
-                List.of(period(monthStart(1), null, 8000, KATI))));
+                List.of(period(monthStart(2), null, 8000, KATI))));
         RecoveryClaimEvent claim = claim(UUID.randomUUID().toString(), KATI, 3000, monthStart(6), monthEnd(6));
         topics.publish(Topics.ENTITLEMENTS, claim.getEntitlementId(), claim);
         awaitVersion(id, 1);
@@ -70,21 +73,30 @@ class MyPaymentsTest {
                 .call(() -> RecoveryClaim.findById(UUID.fromString(claim.getClaimId())) != null));
 
         JsonPath waiting = given().auth().oauth2(kati).get("/me/payments").then().statusCode(200).extract().jsonPath();
-        assertThat(waiting.getString("find { it.entitlementId == '" + id + "' && it.periodStart == '" + monthStart(1)
+        assertThat(waiting.getString("find { it.entitlementId == '" + id + "' && it.periodStart == '" + monthStart(2)
                 + "' }.waitingFor")).isIn("PAYOUT_ACCOUNT", "DUE_DATE");
 
         QuarkusTransaction.requiringNew().run(() -> account(accounts, KATI, "EE382200221020145685"));
         Fixtures.run(runs, executor);
 
         JsonPath mine = given().auth().oauth2(kati).get("/me/payments").then().statusCode(200).extract().jsonPath();
+        String paid = "find { it.entitlementId == '" + id + "' && it.periodStart == '" + monthStart(2) + "' }";
+        assertThat(mine.getString(paid + ".benefit")).isEqualTo("CHILD_ALLOWANCE");
+        assertThat(mine.getString(paid + ".status")).isEqualTo("SETTLED");
+        assertThat(mine.getString(paid + ".endToEndId")).isEqualTo(correlation);
+        assertThat(mine.getString(paid + ".periodEnd")).isEqualTo(monthEnd(2).toString());
+        assertThat(mine.getString(paid + ".dueDate")).isEqualTo(monthStart(1).withDayOfMonth(10).toString());
+        assertThat(mine.getLong(paid + ".grossCents") - mine.getLong(paid + ".amountCents"))
+                .isEqualTo(mine.getLong(paid + ".offsetCents"));
+        // Last month is paid from the 10th of this one on, the day itself included; before it, it waits for that day.
         String last = "find { it.entitlementId == '" + id + "' && it.periodStart == '" + monthStart(1) + "' }";
-        assertThat(mine.getString(last + ".benefit")).isEqualTo("CHILD_ALLOWANCE");
-        assertThat(mine.getString(last + ".status")).isEqualTo("SETTLED");
-        assertThat(mine.getString(last + ".endToEndId")).isEqualTo(correlation);
-        assertThat(mine.getString(last + ".periodEnd")).isEqualTo(monthEnd(1).toString());
-        assertThat(mine.getString(last + ".dueDate")).isEqualTo(monthStart(0).withDayOfMonth(10).toString());
-        assertThat(mine.getLong(last + ".grossCents") - mine.getLong(last + ".amountCents"))
-                .isEqualTo(mine.getLong(last + ".offsetCents"));
+        assertThat(mine.getString(last + ".dueDate")).isEqualTo(dueDate(monthStart(1)).toString());
+        if (due(monthStart(1))) {
+            assertThat(mine.getString(last + ".status")).isEqualTo("SETTLED");
+        } else {
+            assertThat(mine.getString(last + ".status")).isEqualTo("SCHEDULED");
+            assertThat(mine.getString(last + ".waitingFor")).isEqualTo("DUE_DATE");
+        }
         String current = "find { it.entitlementId == '" + id + "' && it.periodStart == '" + monthStart(0) + "' }";
         assertThat(mine.getString(current + ".status")).isEqualTo("SCHEDULED");
         assertThat(mine.getString(current + ".waitingFor")).isEqualTo("DUE_DATE");

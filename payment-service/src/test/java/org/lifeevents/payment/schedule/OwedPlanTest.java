@@ -1,10 +1,10 @@
 package org.lifeevents.payment.schedule;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lifeevents.payment.entitlement.EntitlementState;
@@ -18,7 +18,7 @@ class OwedPlanTest {
 
     /**
      * Each row: an entitlement (status, monthly, periods "from..until:amount:recipient;...", last owed date) planned
-     * through March 2026; the months or days owed as "start=amount@recipient/due".
+     * on 15 March 2026 (so through March); the months or days owed as "start=amount@recipient/due".
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
@@ -43,12 +43,24 @@ class OwedPlanTest {
         state.grantedOn = LocalDate.of(2026, 2, 1);
         state.periods = List.of(periods.split(";")).stream().map(OwedPlanTest::period).toList();
 
-        String owed = OwedPlan.owed(state, YearMonth.of(2026, 3), 10).stream()
+        String owed = OwedPlan.owed(state, LocalDate.of(2026, 3, 15), 10).stream()
                 .map(o -> o.periodStart() + "=" + o.amountCents() + "@" + (o.recipientId().equals(MOTHER) ? "M" : "F") + "/"
                         + o.dueDate())
                 .collect(Collectors.joining(";"));
 
         assertThat(owed).isEqualTo(expected == null ? "" : expected);
+    }
+
+    @Test
+    void aOneOffWhoseGrantDateIsUnknownIsDueOnTheDayItIsPlanned() {
+        EntitlementState state = new EntitlementState();
+        state.status = "STOPPED";
+        state.monthly = false;
+        state.lastOwedDate = LocalDate.of(2026, 3, 31);
+        state.periods = List.of(period("2026-03-05..2026-03-05:25000:M"));
+
+        assertThat(OwedPlan.owed(state, LocalDate.of(2026, 4, 2), 10)).extracting(OwedPlan.Owed::dueDate)
+                .containsExactly(LocalDate.of(2026, 4, 2));
     }
 
     private static EntitlementState.Period period(String text) {

@@ -1,6 +1,5 @@
 package org.lifeevents.payment.schedule;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -59,10 +58,11 @@ class ScheduleTest {
         QuarkusTransaction.requiringNew().run(() -> account(accounts, parent, "EE382200221020145685"));
         String id = UUID.randomUUID().toString();
         String correlation = Events.newCorrelationId();
+        // Two months whose payment day has passed, whatever the business date: both are paid by the first run.
         topics.publish(Topics.ENTITLEMENTS, id, decided(id, 1, "PARENTAL_BENEFIT", "GRANTED", true, correlation,
-                List.of(period(monthStart(2), monthEnd(1), 82000, parent))));
+                List.of(period(monthStart(3), monthEnd(2), 82000, parent))));
         topics.publish(Topics.ENTITLEMENTS, id, changed(id, 2, "PARENTAL_BENEFIT", "GRANTED", true, correlation,
-                List.of(period(monthStart(2), monthEnd(1), 90000, parent)), "DATA_ARRIVED"));
+                List.of(period(monthStart(3), monthEnd(2), 90000, parent)), "DATA_ARRIVED"));
         awaitVersion(id, 2);
         assertThat(payments(id)).extracting(p -> p.amountCents).containsExactly(90000L, 90000L);
 
@@ -71,13 +71,13 @@ class ScheduleTest {
 
         // The income was higher: 95000 a month from the start. Each paid month gets one top-up of 5000.
         var raise = changed(id, 3, "PARENTAL_BENEFIT", "GRANTED", true, correlation,
-                List.of(period(monthStart(2), monthEnd(1), 95000, parent)), "CORRECTION");
+                List.of(period(monthStart(3), monthEnd(2), 95000, parent)), "CORRECTION");
         topics.publish(Topics.ENTITLEMENTS, id, raise);
         topics.publish(Topics.ENTITLEMENTS, id, raise);
         awaitVersion(id, 3);
         // A lower amount afterwards is eligibility's recovery claim, never a negative payment here.
         topics.publish(Topics.ENTITLEMENTS, id, changed(id, 4, "PARENTAL_BENEFIT", "GRANTED", true, correlation,
-                List.of(period(monthStart(2), monthEnd(1), 95000, parent)), "DATA_ARRIVED"));
+                List.of(period(monthStart(3), monthEnd(2), 95000, parent)), "DATA_ARRIVED"));
         awaitVersion(id, 4);
         Fixtures.run(runs, executor);
 
@@ -91,7 +91,7 @@ class ScheduleTest {
         });
 
         topics.publish(Topics.ENTITLEMENTS, id, changed(id, 5, "PARENTAL_BENEFIT", "GRANTED", true, correlation,
-                List.of(period(monthStart(2), monthEnd(1), 70000, parent)), "CORRECTION"));
+                List.of(period(monthStart(3), monthEnd(2), 70000, parent)), "CORRECTION"));
         awaitVersion(id, 5);
         Fixtures.run(runs, executor);
         assertThat(payments(id)).hasSize(4);
@@ -131,9 +131,10 @@ class ScheduleTest {
         String parent = person();
         String id = UUID.randomUUID().toString();
         topics.publish(Topics.ENTITLEMENTS, id, decided(id, 1, "SINGLE_PARENT_ALLOWANCE", "GRANTED", true,
-                Events.newCorrelationId(), List.of(period(monthStart(3), monthEnd(1), 8000, parent))));
+                Events.newCorrelationId(), List.of(period(monthStart(4), monthEnd(2), 8000, parent))));
         awaitVersion(id, 1);
 
+        // Three months whose payment day has passed, whatever the business date: only the missing account holds them.
         Fixtures.run(runs, executor);
         assertThat(payments(id)).hasSize(3).extracting(p -> p.status).containsOnly(Payment.SCHEDULED);
 
@@ -153,10 +154,12 @@ class ScheduleTest {
         });
         String id = UUID.randomUUID().toString();
         String correlation = Events.newCorrelationId();
+        // She dies three months ago, so every month of the story has reached its payment day whatever the business
+        // date: what is held is held for the death, not for the calendar.
         topics.publish(Topics.ENTITLEMENTS, id, decided(id, 1, "CHILD_ALLOWANCE", "GRANTED", true, correlation,
-                List.of(period(monthStart(3), null, 8000, mother))));
+                List.of(period(monthStart(4), null, 8000, mother))));
         awaitVersion(id, 1);
-        LocalDate died = monthStart(2).plusDays(11);
+        LocalDate died = monthStart(3).plusDays(11);
         topics.publish(Topics.REGISTRATIONS, mother, death(mother, died));
         await().until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> Person.<Person> findByIdOptional(mother).map(p -> died.equals(p.dateOfDeath)).orElse(false)));
@@ -164,22 +167,22 @@ class ScheduleTest {
         Fixtures.run(runs, executor);
         List<Payment> all = payments(id);
         assertThat(all).filteredOn(p -> p.status.equals(Payment.SETTLED)).extracting(p -> p.periodStart)
-                .containsExactly(monthStart(3), monthStart(2));
-        assertThat(all).filteredOn(p -> p.periodStart.isAfter(monthEnd(2))).extracting(p -> p.status)
+                .containsExactly(monthStart(4), monthStart(3));
+        assertThat(all).filteredOn(p -> p.periodStart.isAfter(monthEnd(3))).extracting(p -> p.status)
                 .containsOnly(Payment.HELD);
 
         // Eligibility moves the months after the death to the father.
         topics.publish(Topics.ENTITLEMENTS, id, changed(id, 2, "CHILD_ALLOWANCE", "GRANTED", true, correlation,
-                List.of(period(monthStart(3), monthEnd(2), 8000, mother), period(monthStart(1), null, 8000, father)),
+                List.of(period(monthStart(4), monthEnd(3), 8000, mother), period(monthStart(2), null, 8000, father)),
                 "RECIPIENT_DIED"));
         awaitVersion(id, 2);
         Fixtures.run(runs, executor);
         List<Payment> after = payments(id);
-        assertThat(after).filteredOn(p -> p.periodStart.equals(monthStart(1))).singleElement().satisfies(p -> {
+        assertThat(after).filteredOn(p -> p.periodStart.equals(monthStart(2))).singleElement().satisfies(p -> {
             assertThat(p.recipientId).isEqualTo(father);
             assertThat(p.status).isEqualTo(Payment.SETTLED);
         });
-        assertThat(after).filteredOn(p -> p.recipientId.equals(mother) && p.periodStart.isAfter(monthEnd(2)))
+        assertThat(after).filteredOn(p -> p.recipientId.equals(mother) && p.periodStart.isAfter(monthEnd(3)))
                 .allSatisfy(p -> assertThat(p.status).isNotIn(Payment.SETTLED, Payment.SENT, Payment.SCHEDULED));
     }
 
@@ -217,9 +220,9 @@ class ScheduleTest {
 
     static DeathRegisteredEvent death(String personId, LocalDate date) {
         return DeathRegisteredEvent.newBuilder()
-                .setEventId(Events.newEventId()).setOccurredAt(Instant.now()).setCorrelationId(Events.newCorrelationId())
+                .setEventId(Events.newEventId()).setOccurredAt(Fixtures.now()).setCorrelationId(Events.newCorrelationId())
                 .setDeath(DeathRecord.newBuilder().setRegistrationId("D-" + personId).setPersonId(personId)
                         .setBirthDate(LocalDate.of(1980, 1, 1)).setDateOfDeath(date).setPlaceOfDeath("Tallinn").build())
-                .setRegisteredAt(Instant.now()).build();
+                .setRegisteredAt(Fixtures.now()).build();
     }
 }
