@@ -1,5 +1,6 @@
 package org.lifeevents.eligibility;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,13 +37,20 @@ public final class Inputs {
     private static final AtomicInteger SERIAL = new AtomicInteger((int) (System.nanoTime() % 500));
 
     private final TopicReader topics;
+    private final Clock clock;
 
-    public Inputs(String bootstrapServers) {
+    /** Events are stamped with the service's clock, so they happen on the business date the test lives on. */
+    public Inputs(String bootstrapServers, Clock clock) {
         this.topics = new TopicReader(bootstrapServers);
+        this.clock = clock;
     }
 
     public TopicReader topics() {
         return topics;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     /** A fresh valid person id, unique within the test run. */
@@ -78,7 +86,7 @@ public final class Inputs {
             String correlationId, List<HouseholdMember> members) {
         HouseholdChangedEvent event = HouseholdChangedEvent.newBuilder()
                 .setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(clock.instant())
                 .setCorrelationId(correlationId)
                 .setHouseholdId(householdId)
                 .setVersion(version)
@@ -96,9 +104,9 @@ public final class Inputs {
             String correlationId) {
         BirthRegisteredEvent event = BirthRegisteredEvent.newBuilder()
                 .setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(clock.instant())
                 .setCorrelationId(correlationId)
-                .setRegisteredAt(Instant.now())
+                .setRegisteredAt(clock.instant())
                 .setBirth(BirthRecord.newBuilder()
                         .setRegistrationId(registrationId)
                         .setChildId(childId)
@@ -124,9 +132,9 @@ public final class Inputs {
         PersonId deceased = new PersonId(personId);
         DeathRegisteredEvent event = DeathRegisteredEvent.newBuilder()
                 .setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(clock.instant())
                 .setCorrelationId(Events.newCorrelationId())
-                .setRegisteredAt(Instant.now())
+                .setRegisteredAt(clock.instant())
                 .setDeath(DeathRecord.newBuilder()
                         .setRegistrationId(registrationId)
                         .setPersonId(personId)
@@ -156,7 +164,7 @@ public final class Inputs {
             BirthRecord corrected, String field, String previous, String now) {
         RegistrationCorrectedEvent event = RegistrationCorrectedEvent.newBuilder()
                 .setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(clock.instant())
                 .setCorrelationId(original.getCorrelationId())
                 .setCorrectionId("C-" + original.getBirth().getRegistrationId())
                 .setRegistrationId(original.getBirth().getRegistrationId())
@@ -168,7 +176,7 @@ public final class Inputs {
                         .build()))
                 .setCorrectedBirth(corrected)
                 .setCorrectedBy("registry official")
-                .setCorrectedAt(Instant.now())
+                .setCorrectedAt(clock.instant())
                 .build();
         topics.publish(Topics.REGISTRATIONS, original.getBirth().getChildId(), event);
         return event;
@@ -177,14 +185,14 @@ public final class Inputs {
     public RegistrationRevokedEvent revokeBirth(BirthRegisteredEvent original) {
         RegistrationRevokedEvent event = RegistrationRevokedEvent.newBuilder()
                 .setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(clock.instant())
                 .setCorrelationId(original.getCorrelationId())
                 .setRegistrationId(original.getBirth().getRegistrationId())
                 .setRegistrationKind("BIRTH")
                 .setSubjectPersonId(original.getBirth().getChildId())
                 .setReason("registered in error")
                 .setRevokedBy("registry official")
-                .setRevokedAt(Instant.now())
+                .setRevokedAt(clock.instant())
                 .build();
         topics.publish(Topics.REGISTRATIONS, original.getBirth().getChildId(), event);
         return event;
@@ -197,13 +205,13 @@ public final class Inputs {
     public IncomeAssessedEvent income(String personId, int year, long cents) {
         IncomeAssessedEvent event = IncomeAssessedEvent.newBuilder()
                 .setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(clock.instant())
                 .setCorrelationId(Events.newCorrelationId())
                 .setAssessmentId("A-" + personId + "-" + year + "-" + cents)
                 .setPersonId(personId)
                 .setTaxYear(year)
                 .setTaxableIncomeCents(cents)
-                .setAssessedAt(Instant.now())
+                .setAssessedAt(clock.instant())
                 .build();
         topics.publish(Topics.INCOMES, personId + ":" + year, event);
         return event;
@@ -211,7 +219,7 @@ public final class Inputs {
 
     /** Publishes the person's whole consent state: one consent for family benefits over the categories. */
     public ConsentChangedEvent consent(String personId, String consentId, String... categories) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ConsentChangedEvent event = ConsentChangedEvent.newBuilder()
                 .setEventId(Events.newEventId())
                 .setOccurredAt(now)
@@ -236,12 +244,12 @@ public final class Inputs {
     public PayoutAccountChangedEvent payoutAccount(String personId, boolean known) {
         PayoutAccountChangedEvent event = PayoutAccountChangedEvent.newBuilder()
                 .setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(clock.instant())
                 .setCorrelationId(Events.newCorrelationId())
                 .setPersonId(personId)
                 .setAccountKnown(known)
                 .setSource(known ? "CITIZEN" : null)
-                .setSince(known ? LocalDate.now() : null)
+                .setSince(known ? LocalDate.now(clock) : null)
                 .build();
         topics.publish(Topics.PAYOUT_ACCOUNTS, personId, event);
         return event;

@@ -1,6 +1,6 @@
 package org.lifeevents.eligibility;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -16,16 +16,18 @@ import org.lifeevents.localservers.testing.TopicReader;
 public final class Payments {
 
     private final TopicReader topics;
+    private final Clock clock;
 
-    public Payments(TopicReader topics) {
+    public Payments(TopicReader topics, Clock clock) {
         this.topics = topics;
+        this.clock = clock;
     }
 
     public PaymentSentEvent sent(UUID paymentId, Entitlement e, String recipientId, LocalDate start, LocalDate end,
             long cents) {
         PaymentSentEvent event = PaymentSentEvent.newBuilder()
                 .setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(clock.instant())
                 .setCorrelationId(e.correlationId)
                 .setPaymentId(paymentId.toString())
                 .setEntitlementId(e.entitlementId.toString())
@@ -37,7 +39,7 @@ public final class Payments {
                 .setRunId(UUID.randomUUID().toString())
                 .setMessageId("MSG-" + paymentId.toString().substring(0, 8))
                 .setEndToEndId(e.correlationId)
-                .setSentAt(Instant.now())
+                .setSentAt(clock.instant())
                 .build();
         topics.publish(Topics.PAYMENTS, e.entitlementId.toString(), event);
         return event;
@@ -46,7 +48,7 @@ public final class Payments {
     public PaymentSettledEvent settled(PaymentSentEvent sent) {
         PaymentSettledEvent event = PaymentSettledEvent.newBuilder()
                 .setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(clock.instant())
                 .setCorrelationId(sent.getCorrelationId())
                 .setPaymentId(sent.getPaymentId())
                 .setEntitlementId(sent.getEntitlementId())
@@ -56,7 +58,7 @@ public final class Payments {
                 .setPeriodEnd(sent.getPeriodEnd())
                 .setAmountCents(sent.getAmountCents())
                 .setEndToEndId(sent.getEndToEndId())
-                .setSettledAt(Instant.now())
+                .setSettledAt(clock.instant())
                 .build();
         publish(event);
         return event;
@@ -65,7 +67,7 @@ public final class Payments {
     public PaymentFailedEvent failed(PaymentSentEvent sent, String reasonCode) {
         PaymentFailedEvent event = PaymentFailedEvent.newBuilder()
                 .setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(clock.instant())
                 .setCorrelationId(sent.getCorrelationId())
                 .setPaymentId(sent.getPaymentId())
                 .setEntitlementId(sent.getEntitlementId())
@@ -77,7 +79,7 @@ public final class Payments {
                 .setEndToEndId(sent.getEndToEndId())
                 .setReasonCode(reasonCode)
                 .setReasonText("bank says " + reasonCode)
-                .setFailedAt(Instant.now())
+                .setFailedAt(clock.instant())
                 .build();
         publish(event);
         return event;

@@ -1,5 +1,7 @@
 package org.lifeevents.eligibility.cases;
 
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +27,9 @@ public class Disagreements {
     @Inject
     CaseOpener opener;
 
+    @Inject
+    Clock clock;
+
     public CaseViews.Disagreement disagree(String personId, String actor, UUID entitlementId, String reason) {
         Entitlement entitlement = Entitlement.findById(entitlementId);
         if (entitlement == null || !offers.maySee(entitlement, personId)) {
@@ -41,7 +46,7 @@ public class Disagreements {
         CaseAction said = new CaseAction();
         said.actionId = UUID.randomUUID();
         said.caseId = c.caseId;
-        said.at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        said.at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         said.actor = actor;
         said.action = "CITIZEN_DISAGREES";
         said.reason = reason;

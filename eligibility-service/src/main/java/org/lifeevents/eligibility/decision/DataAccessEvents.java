@@ -1,5 +1,6 @@
 package org.lifeevents.eligibility.decision;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -28,8 +29,11 @@ public class DataAccessEvents {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Clock clock;
+
     public void accessed(DataRead read, UUID decisionId, String correlationId) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         outbox.publish(Topics.DATA_ACCESS, read.subjectPersonId(), DataAccessedEvent.newBuilder()
                 .setEventId(Events.newEventId())
                 .setOccurredAt(now)

@@ -1,6 +1,6 @@
 package org.lifeevents.eligibility.decision;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -29,10 +29,13 @@ public class EntitlementEvents {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Clock clock;
+
     public void decided(Entitlement entitlement, Decision decision) {
         outbox.publish(Topics.ENTITLEMENTS, entitlement.entitlementId.toString(), EntitlementDecidedEvent.newBuilder()
                 .setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(clock.instant())
                 .setCorrelationId(entitlement.correlationId)
                 .setEntitlementId(entitlement.entitlementId.toString())
                 .setVersion(entitlement.version)
@@ -54,7 +57,7 @@ public class EntitlementEvents {
     public void changed(Entitlement entitlement, Decision decision) {
         outbox.publish(Topics.ENTITLEMENTS, entitlement.entitlementId.toString(), EntitlementChangedEvent.newBuilder()
                 .setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(clock.instant())
                 .setCorrelationId(entitlement.correlationId)
                 .setEntitlementId(entitlement.entitlementId.toString())
                 .setVersion(entitlement.version)
@@ -78,7 +81,7 @@ public class EntitlementEvents {
     public void stopped(Entitlement entitlement, Decision decision, LocalDate lastOwedDate) {
         outbox.publish(Topics.ENTITLEMENTS, entitlement.entitlementId.toString(), EntitlementStoppedEvent.newBuilder()
                 .setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(clock.instant())
                 .setCorrelationId(entitlement.correlationId)
                 .setEntitlementId(entitlement.entitlementId.toString())
                 .setVersion(entitlement.version)

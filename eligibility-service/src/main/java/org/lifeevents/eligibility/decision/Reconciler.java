@@ -1,5 +1,6 @@
 package org.lifeevents.eligibility.decision;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -52,6 +53,9 @@ public class Reconciler {
     @Inject
     Event<EntitlementReconciled> reconciled;
 
+    @Inject
+    Clock clock;
+
     /** Counts of what the reconciliation wrote. */
     public record Outcome(int decided, int changed, int stopped, int unchanged) {
     }
@@ -65,7 +69,7 @@ public class Reconciler {
         int changed = 0;
         int stopped = 0;
         int unchanged = 0;
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         for (DesiredEntitlement want : wanted.values()) {
             Entitlement have = stored.remove(want.key());
             if (have == null) {
@@ -173,7 +177,7 @@ public class Reconciler {
                 gone.legalReference, List.of(new Explanation.Input("trigger", trigger.description(), "eligibility service",
                         now)),
                 List.of(), null, List.of("the rules no longer give this entitlement: nothing is owed under it"),
-                gone.citizenText, List.of(), LocalDate.ofInstant(now, ClockProducer.ZONE));
+                gone.citizenText, List.of(), LocalDate.ofInstant(now, clock.getZone()));
         decision.previousHash = previous == null ? null : previous.hash;
         decision.hash = DecisionHash.of(decision);
         gone.decisionId = decision.decisionId;

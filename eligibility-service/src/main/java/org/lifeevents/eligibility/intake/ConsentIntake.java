@@ -1,6 +1,6 @@
 package org.lifeevents.eligibility.intake;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +26,9 @@ import org.lifeevents.events.consent.ConsentChangedEvent;
 public class ConsentIntake {
 
     @Inject
+    Clock clock;
+
+    @Inject
     HouseholdDecisions decisions;
 
     public void handle(SpecificRecord event) {
@@ -47,7 +50,7 @@ public class ConsentIntake {
                         c.getValidFrom(), c.getValidUntil(), c.getRevokedAt()))
                 .toList();
         fact.occurredAt = changed.getOccurredAt();
-        fact.receivedAt = Instant.now();
+        fact.receivedAt = clock.instant();
         if (!known) {
             fact.persist();
         }

@@ -1,6 +1,6 @@
 package org.lifeevents.eligibility.intake;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +29,9 @@ import org.lifeevents.events.registry.HouseholdMember;
 public class HouseholdIntake {
 
     @Inject
+    Clock clock;
+
+    @Inject
     HouseholdDecisions decisions;
 
     @Inject
@@ -53,7 +56,7 @@ public class HouseholdIntake {
         fact.effectiveFrom = changed.getEffectiveFrom();
         fact.reason = changed.getReason();
         fact.correlationId = changed.getCorrelationId();
-        fact.receivedAt = Instant.now();
+        fact.receivedAt = clock.instant();
         fact.snapshot = new HouseholdSnapshotFact.Snapshot(changed.getMembers().stream().map(FactsLoader::member).toList());
         fact.persist();
         for (HouseholdMember member : changed.getMembers()) {

@@ -1,6 +1,6 @@
 package org.lifeevents.eligibility.intake;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.Year;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +28,9 @@ public class IncomeIntake {
     @Inject
     HouseholdDecisions decisions;
 
+    @Inject
+    Clock clock;
+
     public void handle(SpecificRecord event) {
         if (!(event instanceof IncomeAssessedEvent assessed)) {
             throw new RejectedEventException("Not an income event: " + Events.type(event));
@@ -36,7 +39,7 @@ public class IncomeIntake {
         if (assessed.getTaxableIncomeCents() < 0) {
             throw new RejectedEventException("Taxable income below zero for " + assessed.getAssessmentId());
         }
-        if (assessed.getTaxYear() < 1900 || assessed.getTaxYear() > Year.now().getValue()) {
+        if (assessed.getTaxYear() < 1900 || assessed.getTaxYear() > Year.now(clock).getValue()) {
             throw new RejectedEventException("Tax year " + assessed.getTaxYear() + " is not a past year");
         }
         IncomeFact fact = IncomeFact.findById(new IncomeFact.Key(assessed.getPersonId(), assessed.getTaxYear()));
@@ -54,7 +57,7 @@ public class IncomeIntake {
         fact.assessmentId = assessed.getAssessmentId();
         fact.assessedAt = assessed.getAssessedAt();
         fact.correlationId = assessed.getCorrelationId();
-        fact.receivedAt = Instant.now();
+        fact.receivedAt = clock.instant();
         if (!known) {
             fact.persist();
         }

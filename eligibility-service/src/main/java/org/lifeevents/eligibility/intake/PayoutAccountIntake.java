@@ -1,8 +1,9 @@
 package org.lifeevents.eligibility.intake;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -20,6 +21,9 @@ import org.lifeevents.events.payment.PayoutAccountChangedEvent;
 @Transactional(TxType.MANDATORY)
 public class PayoutAccountIntake {
 
+    @Inject
+    Clock clock;
+
     public void handle(SpecificRecord event) {
         if (!(event instanceof PayoutAccountChangedEvent changed)) {
             throw new RejectedEventException("Not a payout-account event: " + Events.type(event));
@@ -34,7 +38,7 @@ public class PayoutAccountIntake {
         fact.accountKnown = changed.getAccountKnown();
         fact.source = changed.getSource();
         fact.since = changed.getSince();
-        fact.receivedAt = Instant.now();
+        fact.receivedAt = clock.instant();
         if (!known) {
             fact.persist();
         }

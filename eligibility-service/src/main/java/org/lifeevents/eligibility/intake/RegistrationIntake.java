@@ -1,6 +1,6 @@
 package org.lifeevents.eligibility.intake;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,6 +49,9 @@ public class RegistrationIntake {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Clock clock;
 
     public void handle(SpecificRecord event) {
         if (event instanceof BirthRegisteredEvent birth) {
@@ -285,7 +288,7 @@ public class RegistrationIntake {
         return parent == null ? null : parent.getPersonId();
     }
 
-    private static void log(SpecificRecord event, String kind, String registrationId, String subject,
+    private void log(SpecificRecord event, String kind, String registrationId, String subject,
             java.time.LocalDate effectiveFrom, Map<String, Object> details) {
         RegistrationEvent logged = new RegistrationEvent();
         logged.eventId = uuid(Events.eventId(event));
@@ -296,7 +299,7 @@ public class RegistrationIntake {
         logged.details = details;
         logged.correlationId = Events.correlationId(event);
         logged.occurredAt = Events.occurredAt(event);
-        logged.receivedAt = Instant.now();
+        logged.receivedAt = clock.instant();
         logged.persist();
     }
 

@@ -1,11 +1,12 @@
 package org.lifeevents.eligibility.offer;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -21,6 +22,9 @@ public class CitizenActions {
     public static final String CONFIRM = "CONFIRM";
     public static final String HAND_OVER = "HAND_OVER_MONTHLY_RECIPIENT";
 
+    @Inject
+    Clock clock;
+
     @Transactional(TxType.MANDATORY)
     public void done(String personId, String actor, String action, UUID entitlementId, String childId, String outcome,
             Map<String, Object> details) {
@@ -33,7 +37,7 @@ public class CitizenActions {
         persist(personId, actor, action, entitlementId, childId, "REFUSED: " + code, details);
     }
 
-    private static void persist(String personId, String actor, String action, UUID entitlementId, String childId,
+    private void persist(String personId, String actor, String action, UUID entitlementId, String childId,
             String outcome, Map<String, Object> details) {
         CitizenAction logged = new CitizenAction();
         logged.actionId = UUID.randomUUID();
@@ -45,7 +49,7 @@ public class CitizenActions {
         logged.outcome = outcome;
         logged.details = details;
         logged.correlationId = CorrelationId.current();
-        logged.actedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        logged.actedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         logged.persist();
     }
 }

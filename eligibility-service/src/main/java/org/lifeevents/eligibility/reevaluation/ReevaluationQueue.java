@@ -1,5 +1,6 @@
 package org.lifeevents.eligibility.reevaluation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,15 +20,21 @@ public class ReevaluationQueue {
     @Inject
     EntityManager entityManager;
 
+    // requested_at comes from the engine's clock, not the database's now(), so it orders with not_before on a
+    // business date other than today.
+    @Inject
+    Clock clock;
+
     @Transactional(TxType.MANDATORY)
     public void request(String scope, String reason, Instant notBefore) {
         entityManager.createNativeQuery("""
-                insert into reevaluation_request (scope, reason, not_before, requested_at) values (?1, ?2, ?3, now())
+                insert into reevaluation_request (scope, reason, not_before, requested_at) values (?1, ?2, ?3, ?4)
                 on conflict (scope) do update set not_before = least(reevaluation_request.not_before, excluded.not_before)
                 """)
                 .setParameter(1, scope)
                 .setParameter(2, reason)
                 .setParameter(3, notBefore)
+                .setParameter(4, clock.instant())
                 .executeUpdate();
     }
 
@@ -36,13 +43,14 @@ public class ReevaluationQueue {
     public int requestAll(String reason, Instant notBefore) {
         return entityManager.createNativeQuery("""
                 insert into reevaluation_request (scope, reason, not_before, requested_at)
-                select scope, ?1, ?2, now() from (
+                select scope, ?1, ?2, ?3 from (
                     select distinct household_id as scope from household_snapshot
                     union select distinct scope from entitlement) s
                 on conflict (scope) do nothing
                 """)
                 .setParameter(1, reason)
                 .setParameter(2, notBefore)
+                .setParameter(3, clock.instant())
                 .executeUpdate();
     }
 

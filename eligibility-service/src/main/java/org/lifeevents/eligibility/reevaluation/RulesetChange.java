@@ -1,6 +1,7 @@
 package org.lifeevents.eligibility.reevaluation;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -48,17 +49,19 @@ public class RulesetChange {
             return;
         }
         String from = state == null ? "none" : state[0] + "/" + state[1];
+        Instant now = clock.instant();
         int queued = queue.requestAll("ruleset " + from + " -> " + parameters.version() + "/"
-                + HouseholdEvaluator.RULE_VERSION, clock.instant());
+                + HouseholdEvaluator.RULE_VERSION, now);
         LOG.infof("Ruleset now %s / %s (was %s): %d households queued for evaluation", parameters.version(),
                 HouseholdEvaluator.RULE_VERSION, from, queued);
         entityManager.createNativeQuery("""
-                insert into ruleset_state (id, parameter_version, rule_version, applied_at) values (1, ?1, ?2, now())
+                insert into ruleset_state (id, parameter_version, rule_version, applied_at) values (1, ?1, ?2, ?3)
                 on conflict (id) do update set parameter_version = excluded.parameter_version,
                     rule_version = excluded.rule_version, applied_at = excluded.applied_at
                 """)
                 .setParameter(1, parameters.version())
                 .setParameter(2, HouseholdEvaluator.RULE_VERSION)
+                .setParameter(3, now)
                 .executeUpdate();
     }
 }

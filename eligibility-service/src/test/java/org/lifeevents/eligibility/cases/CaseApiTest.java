@@ -1,8 +1,11 @@
 package org.lifeevents.eligibility.cases;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,13 +53,16 @@ class CaseApiTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
+    @Inject
+    Clock clock;
+
     KeycloakTokens tokens;
     Inputs inputs;
 
     @BeforeEach
     void setUp() {
         tokens = new KeycloakTokens(realmUrl);
-        inputs = new Inputs(bootstrap);
+        inputs = new Inputs(bootstrap, clock);
     }
 
     /** Kati and Jaan's new child; returns its child allowance (granted) once decided. */

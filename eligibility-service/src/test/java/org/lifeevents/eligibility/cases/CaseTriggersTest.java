@@ -1,5 +1,6 @@
 package org.lifeevents.eligibility.cases;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,6 +49,9 @@ class CaseTriggersTest {
     String bootstrap;
 
     @Inject
+    Clock clock;
+
+    @Inject
     CaseJob job;
 
     Inputs inputs;
@@ -55,8 +59,8 @@ class CaseTriggersTest {
 
     @BeforeEach
     void setUp() {
-        inputs = new Inputs(bootstrap);
-        payments = new Payments(inputs.topics());
+        inputs = new Inputs(bootstrap, clock);
+        payments = new Payments(inputs.topics(), clock);
     }
 
     /** A single mother and her child born on the day; returns the birth. */
@@ -166,11 +170,11 @@ class CaseTriggersTest {
                 e -> e.status.equals("PENDING"));
         Stored.awaitEntitlement(EntitlementKeys.childAllowance(child, household), e -> e.status.equals("GRANTED"));
 
-        assertThat(job.runOnce(Instant.now())).as("nothing waits too long yet").isGreaterThanOrEqualTo(0);
+        assertThat(job.runOnce(clock.instant())).as("nothing waits too long yet").isGreaterThanOrEqualTo(0);
         assertThat(casesWithKey("PENDING_TIMEOUT:" + parental.entitlementId)).isZero();
         assertThat(casesWithKey("NO_PAYOUT_ACCOUNT:" + mother)).isZero();
 
-        Instant later = Instant.now().plus(Duration.ofDays(31));
+        Instant later = clock.instant().plus(Duration.ofDays(31));
         job.runOnce(later);
         job.runOnce(later.plusSeconds(3600));
 
@@ -205,9 +209,9 @@ class CaseTriggersTest {
 
         inputs.topics().publish(Topics.REGISTRATIONS, mother, DeathRegisteredEvent.newBuilder()
                 .setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(clock.instant())
                 .setCorrelationId(Events.newCorrelationId())
-                .setRegisteredAt(Instant.now())
+                .setRegisteredAt(clock.instant())
                 .setDeath(DeathRecord.newBuilder()
                         .setRegistrationId("D-" + mother)
                         .setPersonId(mother)

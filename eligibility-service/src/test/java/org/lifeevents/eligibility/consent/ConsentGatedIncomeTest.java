@@ -1,7 +1,10 @@
 package org.lifeevents.eligibility.consent;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +42,9 @@ class ConsentGatedIncomeTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
+    @Inject
+    Clock clock;
+
     @ConfigProperty(name = ConsentCheckEndpoint.URL_KEY)
     String consentService;
 
@@ -47,7 +53,7 @@ class ConsentGatedIncomeTest {
 
     @BeforeEach
     void setUp() {
-        inputs = new Inputs(bootstrap);
+        inputs = new Inputs(bootstrap, clock);
         consents = new ConsentCheckEndpoint.Control(consentService);
     }
 
@@ -118,6 +124,9 @@ class ConsentGatedIncomeTest {
         consents.refuse(mother, "REVOKED");
         inputs.consent(mother, "consent-stale-" + mother, "TAX_INCOME");
         inputs.income(mother, 2025, 3_000_000);
+        // the stale consent and the income are held before the family arrives on its own topics
+        Stored.awaitConsumed(bootstrap, Topics.CONSENTS);
+        Stored.awaitConsumed(bootstrap, Topics.INCOMES);
         Families.couple(inputs, "H-CG2-" + child, mother, father, child, born);
 
         Entitlement pending = Stored.awaitEntitlement(EntitlementKeys.parentalBenefit(mother, born),
@@ -139,6 +148,9 @@ class ConsentGatedIncomeTest {
         try {
             inputs.consent(mother, "consent-" + mother, "TAX_INCOME");
             inputs.income(mother, 2025, 1_800_000);
+            // the consent and the income are held before the family arrives on its own topics
+            Stored.awaitConsumed(bootstrap, Topics.CONSENTS);
+            Stored.awaitConsumed(bootstrap, Topics.INCOMES);
             Families.couple(inputs, "H-CG3-" + child, mother, father, child, born);
 
             Entitlement pending = Stored.awaitEntitlement(key,
@@ -171,6 +183,9 @@ class ConsentGatedIncomeTest {
         inputs.income(mother, 2025, 0);
         inputs.income(father, 2024, 1_000_000);
         inputs.income(father, 2025, 8_000_000);
+        // the consents and incomes are held before the family arrives on its own topics
+        Stored.awaitConsumed(bootstrap, Topics.CONSENTS);
+        Stored.awaitConsumed(bootstrap, Topics.INCOMES);
         Families.couple(inputs, "H-CG4-" + child, mother, father, child, born);
 
         Entitlement hers = Stored.awaitEntitlement(EntitlementKeys.parentalBenefit(mother, born),

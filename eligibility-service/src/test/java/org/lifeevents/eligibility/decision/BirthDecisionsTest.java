@@ -1,8 +1,11 @@
 package org.lifeevents.eligibility.decision;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,12 +41,15 @@ class BirthDecisionsTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
+    @Inject
+    Clock clock;
+
     Inputs inputs;
     TopicReader topics;
 
     @BeforeEach
     void inputs() {
-        inputs = new Inputs(bootstrap);
+        inputs = new Inputs(bootstrap, clock);
         topics = inputs.topics();
     }
 

@@ -1,7 +1,10 @@
 package org.lifeevents.eligibility.decision;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -32,9 +35,12 @@ class DecisionLogTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
+    @Inject
+    Clock clock;
+
     @Test
     void decisionsAreAppendOnlyChainedAndReadableByAuditorsAndCaseworkersOnly() {
-        Inputs inputs = new Inputs(bootstrap);
+        Inputs inputs = new Inputs(bootstrap, clock);
         String mother = person("F", LocalDate.of(1990, 6, 6));
         String child = person("M", LocalDate.of(2020, 6, 6));
         String household = "H-DL-" + child;

@@ -1,7 +1,10 @@
 package org.lifeevents.eligibility.intake;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +43,9 @@ class LateDataTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
+    @Inject
+    Clock clock;
+
     @ConfigProperty(name = ConsentCheckEndpoint.URL_KEY)
     String consentService;
 
@@ -48,7 +54,7 @@ class LateDataTest {
 
     @BeforeEach
     void setUp() {
-        inputs = new Inputs(bootstrap);
+        inputs = new Inputs(bootstrap, clock);
         consents = new ConsentCheckEndpoint.Control(consentService);
     }
 
@@ -92,12 +98,12 @@ class LateDataTest {
         assertThat(Stored.decisions(fathers.entitlementId)).hasSize(1);
     }
 
-    /** Born a week before today, consent given today: the offer completes, every month of the 15 still owed. */
+    /** Born a week before the business date, consent given on it: the offer completes, every month of the 15 still owed. */
     @Test
     void aConsentGivenAWeekAfterTheBirthCompletesTheOfferWithAllItsMonths() {
         String mother = person("F", LocalDate.of(1996, 9, 9));
         String father = person("M", LocalDate.of(1995, 5, 5));
-        LocalDate born = LocalDate.now().minusDays(7);
+        LocalDate born = LocalDate.now(clock).minusDays(7);
         String child = person("M", born);
         String household = "H-LD2-" + child;
         inputs.income(mother, born.getYear() - 1, 7_200_000);

@@ -1,7 +1,10 @@
 package org.lifeevents.eligibility.intake;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,11 +37,14 @@ class RegistryChangesTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
+    @Inject
+    Clock clock;
+
     Inputs inputs;
 
     @BeforeEach
     void setUp() {
-        inputs = new Inputs(bootstrap);
+        inputs = new Inputs(bootstrap, clock);
     }
 
     @Test

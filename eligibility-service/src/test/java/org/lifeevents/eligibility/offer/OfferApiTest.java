@@ -1,10 +1,12 @@
 package org.lifeevents.eligibility.offer;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +49,9 @@ class OfferApiTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
+    @Inject
+    Clock clock;
+
     @ConfigProperty(name = ConsentCheckEndpoint.URL_KEY)
     String consentService;
 
@@ -56,7 +61,7 @@ class OfferApiTest {
     @BeforeEach
     void setUp() {
         tokens = new KeycloakTokens(realmUrl);
-        inputs = new Inputs(bootstrap);
+        inputs = new Inputs(bootstrap, clock);
     }
 
     @Test
@@ -97,7 +102,7 @@ class OfferApiTest {
         for (int click = 0; click < 2; click++) {
             given().auth().oauth2(kati).post("/me/offers/" + grant.entitlementId + "/confirm")
                     .then().statusCode(200).body("status", equalTo("GRANTED")).body("confirmedBy", equalTo(KATI))
-                    .body("firstPaymentDate", equalTo(LocalDate.now(ZoneId.of("Europe/Tallinn")).plusDays(1).toString()));
+                    .body("firstPaymentDate", equalTo(LocalDate.now(clock).plusDays(1).toString()));
         }
 
         assertThat(Stored.decisions(grant.entitlementId)).extracting(d -> d.outcome + "/" + d.changeReason)
@@ -129,6 +134,9 @@ class OfferApiTest {
         }
         inputs.income(KATI, 2025, 4_200_000);
         inputs.income(JAAN, 2025, 6_500_000);
+        // the consents and incomes are held before the family arrives on its own topics
+        Stored.awaitConsumed(bootstrap, Topics.CONSENTS);
+        Stored.awaitConsumed(bootstrap, Topics.INCOMES);
         Families.couple(inputs, "H-OA2-" + child, KATI, JAAN, child, born);
         Entitlement hers = Stored.awaitEntitlement(EntitlementKeys.parentalBenefit(KATI, born),
                 e -> e.status.equals("OFFERED"));
@@ -163,7 +171,7 @@ class OfferApiTest {
         Families.couple(inputs, household, KATI, JAAN, child, born);
         Entitlement before = Stored.awaitEntitlement(EntitlementKeys.childAllowance(child, household));
         String kati = tokens.person("kati");
-        LocalDate nextMonth = YearMonth.now(ZoneId.of("Europe/Tallinn")).plusMonths(1).atDay(1);
+        LocalDate nextMonth = YearMonth.now(clock).plusMonths(1).atDay(1);
 
         given().auth().oauth2(kati).contentType(ContentType.JSON).body(Map.of("recipientId", JAAN))
                 .put("/me/children/" + child + "/monthly-recipient")

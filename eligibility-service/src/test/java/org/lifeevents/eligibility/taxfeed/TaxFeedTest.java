@@ -1,10 +1,13 @@
 package org.lifeevents.eligibility.taxfeed;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,6 +41,9 @@ class TaxFeedTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @Inject
+    Clock clock;
 
     KeycloakTokens tokens;
     TopicReader topics;
@@ -99,7 +105,7 @@ class TaxFeedTest {
     void invalidFieldsAreAllNamedAndTheWholeBatchIsRefused() {
         String good = person("F", LocalDate.of(1990, 1, 1));
         Map<String, Object> bad = assessment("EMTA-B-" + good, "49403136516", 2025, -1L);
-        Map<String, Object> future = assessment("EMTA-F-" + good, good, Year.now().getValue() + 1, 100L);
+        Map<String, Object> future = assessment("EMTA-F-" + good, good, Year.now(clock).getValue() + 1, 100L);
 
         given().auth().oauth2(tokens.taxFeed()).contentType(ContentType.JSON)
                 .body(incomes(assessment("EMTA-G-" + good, good, 2025, 100L), bad))
