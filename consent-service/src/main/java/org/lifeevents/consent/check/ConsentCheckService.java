@@ -1,8 +1,9 @@
 package org.lifeevents.consent.check;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -16,7 +17,10 @@ import org.lifeevents.consent.consent.Consent;
 @Transactional(TxType.SUPPORTS)
 public class ConsentCheckService {
 
+    @Inject
+    Clock clock;
+
     public ConsentCheckResult check(String subject, String purpose, String dataCategory) {
-        return ConsentDecision.decide(Consent.of(subject), purpose, dataCategory, Instant.now());
+        return ConsentDecision.decide(Consent.of(subject), purpose, dataCategory, clock.instant());
     }
 }

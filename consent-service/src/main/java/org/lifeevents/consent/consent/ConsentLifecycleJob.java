@@ -1,5 +1,6 @@
 package org.lifeevents.consent.consent;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -24,11 +25,14 @@ public class ConsentLifecycleJob {
     private static final int MAX_BATCHES_PER_RUN = 50;
 
     @Inject
+    Clock clock;
+
+    @Inject
     ConsentTransitions transitions;
 
     @Scheduled(identity = "consent-lifecycle", every = "${lifeevents.consent.lifecycle-check-every:30s}", delayed = "${lifeevents.consent.lifecycle-check-delay:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
             List<String> subjects = transitions.subjectsDue(now, BATCH);
             int announced = 0;

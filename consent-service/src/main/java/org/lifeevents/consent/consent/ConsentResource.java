@@ -1,5 +1,6 @@
 package org.lifeevents.consent.consent;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +31,9 @@ import io.quarkus.security.Authenticated;
 public class ConsentResource {
 
     @Inject
+    Clock clock;
+
+    @Inject
     ConsentService consents;
 
     @Inject
@@ -40,7 +44,7 @@ public class ConsentResource {
     @Operation(summary = "My consents with their status now", description = "Oldest first; revoked and expired ones stay listed.")
     @APIResponse(responseCode = "200", description = "My consents")
     public List<ConsentView> mine() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return consents.of(me.personId()).stream().map(c -> ConsentView.of(c, now)).toList();
     }
 
@@ -51,7 +55,7 @@ public class ConsentResource {
     @APIResponse(responseCode = "200", description = "The consent")
     @APIResponse(responseCode = "404", description = "No such consent of mine (also for another person's)")
     public ConsentView one(@PathParam("consentId") UUID consentId) {
-        return ConsentView.of(consents.one(me.personId(), consentId), Instant.now());
+        return ConsentView.of(consents.one(me.personId(), consentId), clock.instant());
     }
 
     @POST
@@ -63,7 +67,7 @@ public class ConsentResource {
         Consent consent = consents.grant(me.personId(), request, CorrelationId.current());
         return Response.status(Response.Status.CREATED)
                 .location(java.net.URI.create("/me/consents/" + consent.consentId))
-                .entity(ConsentView.of(consent, Instant.now()))
+                .entity(ConsentView.of(consent, clock.instant()))
                 .build();
     }
 
@@ -75,6 +79,6 @@ public class ConsentResource {
     @APIResponse(responseCode = "404", description = "No such consent of mine (also for another person's)")
     @APIResponse(responseCode = "409", description = "The consent already expired")
     public ConsentView revoke(@PathParam("consentId") UUID consentId) {
-        return ConsentView.of(consents.revoke(me.personId(), consentId, CorrelationId.current()), Instant.now());
+        return ConsentView.of(consents.revoke(me.personId(), consentId, CorrelationId.current()), clock.instant());
     }
 }

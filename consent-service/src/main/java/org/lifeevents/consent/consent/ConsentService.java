@@ -1,5 +1,6 @@
 package org.lifeevents.consent.consent;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -23,6 +24,9 @@ import org.lifeevents.consent.receipt.ReceiptService;
 @ApplicationScoped
 @Transactional
 public class ConsentService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     ConsentEvents events;
@@ -95,7 +99,7 @@ public class ConsentService {
         return consent;
     }
 
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

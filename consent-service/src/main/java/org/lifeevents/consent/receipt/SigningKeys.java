@@ -6,7 +6,7 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +44,9 @@ public class SigningKeys {
     public static final String ALGORITHM = AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256;
 
     private static final Logger LOG = Logger.getLogger(SigningKeys.class);
+
+    @Inject
+    Clock clock;
 
     @Inject
     ReceiptConfig config;
@@ -173,7 +176,7 @@ public class SigningKeys {
         stored.publicJwk = key.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
         stored.privateKey = privatePem;
         stored.source = source;
-        stored.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        stored.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         stored.persist();
     }
 

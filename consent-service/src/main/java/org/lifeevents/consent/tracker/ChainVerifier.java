@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
@@ -29,6 +30,9 @@ public class ChainVerifier {
             Comparator.nullsLast(Comparator.naturalOrder()));
 
     @Inject
+    Clock clock;
+
+    @Inject
     DataSource dataSource;
 
     /** Verifies the chain of one person, or every chain when no subject is given. */
@@ -48,7 +52,7 @@ public class ChainVerifier {
     }
 
     private ChainVerification verify(Connection connection, Optional<String> subject) throws SQLException {
-        Instant verifiedAt = Instant.now();
+        Instant verifiedAt = clock.instant();
         Tally tally = new Tally();
         try (PreparedStatement entries = connection.prepareStatement("""
                 select e.*, c.length as head_length, c.head_hash

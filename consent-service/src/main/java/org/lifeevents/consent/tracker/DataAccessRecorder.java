@@ -1,6 +1,6 @@
 package org.lifeevents.consent.tracker;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +26,9 @@ import org.lifeevents.events.consent.DataAccessedEvent;
 @ApplicationScoped
 @Transactional(TxType.MANDATORY)
 public class DataAccessRecorder {
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager entityManager;
@@ -81,7 +84,7 @@ public class DataAccessRecorder {
         entry.details = access.getDetails();
         entry.correlationId = access.getCorrelationId();
         entry.accessedAt = access.getAccessedAt().truncatedTo(ChronoUnit.MICROS);
-        entry.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        entry.recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         entry.previousHash = chain.headHash;
         entry.contentHash = ChainHash.contentHash(entry.content());
         entry.entryHash = ChainHash.entryHash(entry.previousHash, entry.contentHash);

@@ -1,5 +1,6 @@
 package org.lifeevents.consent.check;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,6 +33,9 @@ import static org.lifeevents.consent.DemoPeople.JAAN;
 /** The synchronous consent check the eligibility service calls before it reads a person's data. */
 @QuarkusTest
 class ConsentCheckTest {
+
+    @Inject
+    Clock clock;
 
     @ConfigProperty(name = KeycloakTestResource.REALM_URL)
     String realmUrl;
@@ -82,7 +86,7 @@ class ConsentCheckTest {
                 .body("allowed", equalTo(false)).body("reason", equalTo("NO_CONSENT"));
 
         String later = person(3);
-        grant(later, List.of("TAX_INCOME"), Instant.now().plus(1, ChronoUnit.HOURS), null);
+        grant(later, List.of("TAX_INCOME"), clock.instant().plus(1, ChronoUnit.HOURS), null);
         check(eligibility, later, "TAX_INCOME").statusCode(200)
                 .body("allowed", equalTo(false)).body("reason", equalTo("NO_CONSENT"));
     }
@@ -91,7 +95,7 @@ class ConsentCheckTest {
     void anExpiredConsentIsRefusedFromTheInstantItEnds() {
         String eligibility = new KeycloakTokens(realmUrl).eligibilityService();
         String subject = person(4);
-        Instant until = Instant.now().plus(2, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.MILLIS);
+        Instant until = clock.instant().plus(2, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.MILLIS);
         String id = grant(subject, List.of("TAX_INCOME"), null, until);
 
         check(eligibility, subject, "TAX_INCOME").statusCode(200)
@@ -99,7 +103,7 @@ class ConsentCheckTest {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(
                 () -> check(eligibility, subject, "TAX_INCOME").statusCode(200)
                         .body("allowed", equalTo(false)).body("reason", equalTo("EXPIRED")));
-        assertThat(Instant.now()).isAfterOrEqualTo(until);
+        assertThat(clock.instant()).isAfterOrEqualTo(until);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.lifeevents.consent.consent;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -37,6 +38,9 @@ import static org.lifeevents.consent.DemoPeople.LIIS;
 @QuarkusTest
 class ConsentApiTest {
 
+    @Inject
+    Clock clock;
+
     @ConfigProperty(name = KeycloakTestResource.REALM_URL)
     String realmUrl;
 
@@ -49,7 +53,7 @@ class ConsentApiTest {
     @Test
     void aGrantIsListedPublishedWithTheWholeStateAndARevocationTakesItsPlace() {
         String kati = tokens().person("kati");
-        Instant until = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant until = clock.instant().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> body = consent("FAMILY_BENEFITS", List.of("TAX_INCOME", "HOUSEHOLD"));
         body.put("validUntil", until.toString());
 
@@ -102,7 +106,7 @@ class ConsentApiTest {
     @Test
     void badInputIsRefusedWithProblemDetailsAndChangesNothing() {
         String kati = tokens().person("kati");
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         long consentsBefore = consentsOf(KATI);
         long outboxBefore = outboxRowsOf(KATI);
 

@@ -1,5 +1,6 @@
 package org.lifeevents.consent.consent;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,16 +27,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class ConsentLifecycleTest {
 
+    /** Three runs of the job (every second in tests). */
+    private static final Duration LATER_RUNS = Duration.ofSeconds(3);
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
     @Inject
     ConsentService consents;
 
+    @Inject
+    Clock clock;
+
     @Test
-    void anExpiryIsPublishedOnceWithTheNewState() throws InterruptedException {
+    void anExpiryIsPublishedOnceWithTheNewState() {
         String subject = person(1);
-        Instant until = Instant.now().plus(2, ChronoUnit.SECONDS);
+        Instant until = clock.instant().plus(2, ChronoUnit.SECONDS);
         String id = grant(subject, null, until);
 
         TopicReader topics = new TopicReader(bootstrap);
@@ -45,14 +52,14 @@ class ConsentLifecycleTest {
         assertThat(expired.getOccurredAt()).isAfterOrEqualTo(until.truncatedTo(ChronoUnit.MILLIS));
         assertThat(expired.getConsents()).singleElement().satisfies(c -> assertThat(c.getStatus()).isEqualTo("EXPIRED"));
 
-        Thread.sleep(3000); // three more runs of the job
+        awaitLaterRuns(topics, person(11));
         assertThat(changes(topics, id)).containsExactly("GRANTED", "EXPIRED");
     }
 
     @Test
-    void aConsentThatStartsLaterIsScheduledThenPublishedOnceWhenItComesIntoForce() throws InterruptedException {
+    void aConsentThatStartsLaterIsScheduledThenPublishedOnceWhenItComesIntoForce() {
         String subject = person(2);
-        String id = grant(subject, Instant.now().plus(2, ChronoUnit.SECONDS), null);
+        String id = grant(subject, clock.instant().plus(2, ChronoUnit.SECONDS), null);
 
         TopicReader topics = new TopicReader(bootstrap);
         ConsentChangedEvent granted = topics.await(Topics.CONSENTS, ConsentChangedEvent.class,
@@ -62,21 +69,34 @@ class ConsentLifecycleTest {
                 e -> e.getChangedConsentId().equals(id) && e.getChange().equals("IN_FORCE"), 1).get(0);
         assertThat(inForce.getConsents()).singleElement().satisfies(c -> assertThat(c.getStatus()).isEqualTo("ACTIVE"));
 
-        Thread.sleep(3000);
+        awaitLaterRuns(topics, person(12));
         assertThat(changes(topics, id)).containsExactly("GRANTED", "IN_FORCE");
     }
 
     @Test
-    void aConsentRevokedBeforeItsEndIsNotAnnouncedAsExpired() throws InterruptedException {
+    void aConsentRevokedBeforeItsEndIsNotAnnouncedAsExpired() {
         String subject = person(3);
-        String id = grant(subject, null, Instant.now().plus(1, ChronoUnit.SECONDS));
+        Instant until = clock.instant().plus(1, ChronoUnit.SECONDS);
+        String id = grant(subject, null, until);
         consents.revoke(subject, java.util.UUID.fromString(id), "test-lifecycle");
 
         TopicReader topics = new TopicReader(bootstrap);
         topics.await(Topics.CONSENTS, ConsentChangedEvent.class,
                 e -> e.getChangedConsentId().equals(id) && e.getChange().equals("REVOKED"), 1);
-        Thread.sleep(Duration.ofSeconds(4).toMillis());
+        awaitLaterRuns(topics, person(13));
+        assertThat(clock.instant()).isAfter(until);
         assertThat(changes(topics, id)).containsExactly("GRANTED", "REVOKED");
+    }
+
+    /**
+     * Waits until the lifecycle job has run several more times from now, instead of sleeping: a sentinel consent of
+     * another person expires {@link #LATER_RUNS} after now, and the job announces it only on a run after that. An
+     * announcement the job was going to repeat for the consent under test would have been published by then.
+     */
+    private void awaitLaterRuns(TopicReader topics, String sentinelPerson) {
+        String sentinel = grant(sentinelPerson, null, clock.instant().plus(LATER_RUNS));
+        topics.await(Topics.CONSENTS, ConsentChangedEvent.class,
+                e -> e.getChangedConsentId().equals(sentinel) && e.getChange().equals("EXPIRED"), 1);
     }
 
     private static List<String> changes(TopicReader topics, String consentId) {

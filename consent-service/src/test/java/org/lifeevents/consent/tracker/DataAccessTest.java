@@ -1,6 +1,7 @@
 package org.lifeevents.consent.tracker;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,6 +49,9 @@ import static org.lifeevents.consent.DemoPeople.MART;
 @QuarkusTest
 class DataAccessTest {
 
+    @Inject
+    Clock clock;
+
     private static final String DEAD_LETTER = Topics.deadLetter(Topics.DATA_ACCESS, "consent-service");
 
     @ConfigProperty(name = KeycloakTestResource.REALM_URL)
@@ -64,7 +68,7 @@ class DataAccessTest {
 
     @Test
     void theCitizenSeesOnlyTheirOwnEntriesNewestFirstPaged() {
-        Instant t = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+        Instant t = clock.instant().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
         DataAccessedEvent middle = DataAccessEvents.access(MART, t.plusSeconds(60)).build();
         DataAccessedEvent oldest = DataAccessEvents.access(MART, t).setDataCategory("HOUSEHOLD").build();
         DataAccessedEvent newest = DataAccessEvents.access(MART, t.plusSeconds(120)).build();
@@ -126,7 +130,7 @@ class DataAccessTest {
     @Test
     void aRedeliveredAccessIsRecordedOnce() {
         String subject = person(3);
-        DataAccessedEvent access = DataAccessEvents.access(subject, Instant.now().truncatedTo(ChronoUnit.MILLIS)).build();
+        DataAccessedEvent access = DataAccessEvents.access(subject, clock.instant().truncatedTo(ChronoUnit.MILLIS)).build();
         DataAccessedEvent sameAccessNewEvent = DataAccessedEvent.newBuilder(access).setEventId(UUID.randomUUID().toString())
                 .build();
         DataAccessedEvent marker = DataAccessEvents.access(subject, access.getAccessedAt().plusSeconds(1)).build();
@@ -140,7 +144,7 @@ class DataAccessTest {
     @Test
     void refusedEventsGoToTheDeadLetterTopicWithTheReasonAndRecordNothing() {
         String subject = person(4);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         DataAccessedEvent invalidSubject = DataAccessEvents.access("49403136516", now).build();
         DataAccessedEvent unknownCategory = DataAccessEvents.access(subject, now).setDataCategory("HEALTH").build();
         DataAccessedEvent consentMissing = DataAccessEvents.access(subject, now).setLegalBasis("CONSENT").build();
@@ -159,7 +163,7 @@ class DataAccessTest {
     @Test
     void theDatabaseRefusesToChangeOrRemoveAnEntry() {
         String subject = person(5);
-        DataAccessedEvent access = DataAccessEvents.access(subject, Instant.now().truncatedTo(ChronoUnit.MILLIS)).build();
+        DataAccessedEvent access = DataAccessEvents.access(subject, clock.instant().truncatedTo(ChronoUnit.MILLIS)).build();
         publish(access);
         awaitRecorded(access);
 
@@ -258,7 +262,7 @@ class DataAccessTest {
     }
 
     private List<DataAccessedEvent> threeAccesses(String subject) {
-        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant t = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<DataAccessedEvent> accesses = List.of(DataAccessEvents.access(subject, t).build(),
                 DataAccessEvents.access(subject, t.plusSeconds(1)).build(),
                 DataAccessEvents.access(subject, t.plusSeconds(2)).build());
