@@ -29,4 +29,10 @@ public interface BankConfig {
 
     /** Accounts whose holder died: rejected with MD07 (end customer deceased). */
     Optional<List<String>> deceasedAccounts();
+
+    /**
+     * Where the bank keeps the files it received and its journal of them, so a restart forgets nothing; without it the
+     * bank remembers files only while it runs.
+     */
+    Optional<String> dataDir();
 }

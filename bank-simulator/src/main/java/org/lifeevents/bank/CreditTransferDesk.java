@@ -2,6 +2,7 @@ package org.lifeevents.bank;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
@@ -14,11 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
-import org.lifeevents.bank.iso20022.Iso20022Schema;
+import org.lifeevents.iso20022.Iso20022Schema;
 
 import com.prowidesoftware.swift.model.mx.MxPain00100109;
 import com.prowidesoftware.swift.model.mx.MxPain00200110;
@@ -56,13 +58,23 @@ public class CreditTransferDesk {
 
     private static final Logger LOG = Logger.getLogger(CreditTransferDesk.class);
 
-    private final Iso20022Schema schema = Iso20022Schema.of(MxPain00100109.class);
+    private final Iso20022Schema schema = Iso20022Schema.pain001();
     private final Map<String, ReceivedFile> received = new ConcurrentHashMap<>();
 
     @Inject
     BankConfig config;
 
     private AccountRules rules;
+    private FileJournal journal;
+
+    @PostConstruct
+    void replay() {
+        config.dataDir().ifPresent(dir -> {
+            journal = new FileJournal(Path.of(dir));
+            journal.replay(received);
+            LOG.infof("Recognises %d files received before this start (%s)", received.size(), dir);
+        });
+    }
 
     AccountRules rules() {
         if (rules == null) {
@@ -88,12 +100,20 @@ public class CreditTransferDesk {
             return groupRejection(messageId, file, DUPLICATE_MESSAGE,
                     "A different file with this message id was received at " + entry.receivedAt());
         }
-        entry.deliveries().incrementAndGet();
+        boolean first = entry.deliveries().incrementAndGet() == 1;
         Optional<String[]> wrongFigures = controlFigures(file);
-        if (wrongFigures.isPresent()) {
-            return groupRejection(messageId, file, wrongFigures.get()[0], wrongFigures.get()[1]);
+        String report = wrongFigures.isPresent()
+                ? groupRejection(messageId, file, wrongFigures.get()[0], wrongFigures.get()[1])
+                : report(file, entry);
+        if (journal != null) {
+            // On disk before the report leaves: a client that has the report can count on the bank knowing the file.
+            if (first) {
+                journal.received(entry, xml.getBytes(StandardCharsets.UTF_8));
+            } else {
+                journal.delivered(entry);
+            }
         }
-        return report(file, entry);
+        return report;
     }
 
     public Collection<ReceivedFile> received() {

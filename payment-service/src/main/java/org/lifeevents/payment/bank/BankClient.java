@@ -29,17 +29,18 @@ public class BankClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Retry(maxRetries = 3, delay = 2000, retryOn = BankUnavailableException.class)
-    public String send(String pain001) {
+    public byte[] send(byte[] pain001) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(config.bank().url() + "/pain001"))
                 .header("Content-Type", "application/xml")
                 .header(API_KEY_HEADER, config.bank().apiKey())
                 .timeout(config.bank().timeout())
-                .POST(HttpRequest.BodyPublishers.ofString(pain001, StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(pain001))
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
-                throw new BankUnavailableException("The bank answered " + response.statusCode() + ": " + response.body());
+                throw new BankUnavailableException("The bank answered " + response.statusCode() + ": "
+                        + new String(response.body(), StandardCharsets.UTF_8));
             }
             return response.body();
         } catch (IOException e) {

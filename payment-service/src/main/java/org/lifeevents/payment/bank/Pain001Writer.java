@@ -1,52 +1,35 @@
 package org.lifeevents.payment.bank;
 
-import java.math.BigDecimal;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.lifeevents.common.money.Cents;
+import org.lifeevents.iso20022.Iso20022Schema;
+import org.lifeevents.iso20022.ValidatingXmlWriter;
 import org.lifeevents.payment.PaymentConfig;
-import org.lifeevents.payment.bank.iso20022.Iso20022Schema;
-import org.lifeevents.payment.payrun.PaymentFile;
-import org.lifeevents.payment.payrun.PaymentRun;
 import org.lifeevents.payment.schedule.Payment;
 
-import com.prowidesoftware.swift.model.mx.MxPain00100109;
-import com.prowidesoftware.swift.model.mx.MxWriteConfiguration;
-import com.prowidesoftware.swift.model.mx.dic.AccountIdentification4Choice;
-import com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount;
-import com.prowidesoftware.swift.model.mx.dic.AmountType4Choice;
-import com.prowidesoftware.swift.model.mx.dic.BranchAndFinancialInstitutionIdentification6;
-import com.prowidesoftware.swift.model.mx.dic.CashAccount38;
-import com.prowidesoftware.swift.model.mx.dic.CategoryPurpose1Choice;
-import com.prowidesoftware.swift.model.mx.dic.ChargeBearerType1Code;
-import com.prowidesoftware.swift.model.mx.dic.CreditTransferTransaction34;
-import com.prowidesoftware.swift.model.mx.dic.CustomerCreditTransferInitiationV09;
-import com.prowidesoftware.swift.model.mx.dic.DateAndDateTime2Choice;
-import com.prowidesoftware.swift.model.mx.dic.FinancialInstitutionIdentification18;
-import com.prowidesoftware.swift.model.mx.dic.GenericPersonIdentification1;
-import com.prowidesoftware.swift.model.mx.dic.GroupHeader85;
-import com.prowidesoftware.swift.model.mx.dic.Party38Choice;
-import com.prowidesoftware.swift.model.mx.dic.PartyIdentification135;
-import com.prowidesoftware.swift.model.mx.dic.PaymentIdentification6;
-import com.prowidesoftware.swift.model.mx.dic.PaymentInstruction30;
-import com.prowidesoftware.swift.model.mx.dic.PaymentMethod3Code;
-import com.prowidesoftware.swift.model.mx.dic.PaymentTypeInformation26;
-import com.prowidesoftware.swift.model.mx.dic.PersonIdentification13;
-import com.prowidesoftware.swift.model.mx.dic.PersonIdentificationSchemeName1Choice;
-import com.prowidesoftware.swift.model.mx.dic.RemittanceInformation16;
-import com.prowidesoftware.swift.model.mx.dic.ServiceLevel8Choice;
+import io.agroal.api.AgroalDataSource;
 
 /**
- * Builds a run's file as an ISO 20022 pain.001.001.09 customer credit transfer with the Prowide model, and validates it
- * against the message's schema before it may leave. Everything in the file comes from what was fixed when the file was
- * assembled (message id, creation time, creditor account and name, amounts), so building it again gives the same file.
+ * Writes a run's file as an ISO 20022 pain.001.001.09 customer credit transfer, streamed from a read-only cursor over
+ * its payments and validated against the EPC SEPA Credit Transfer schema in the same pass: no entity, no object graph,
+ * no second parse, so several files can be written in parallel with memory bounded by the cursor's fetch. Everything in
+ * the file comes from what was fixed when the file was assembled (message id, creation time, creditor account and name,
+ * amounts), so writing it again gives the same bytes, which is what lets a resumed run send a file again safely.
  */
 @ApplicationScoped
 public class Pain001Writer {
@@ -55,6 +38,9 @@ public class Pain001Writer {
     public static final String SOCIAL_SECURITY_BENEFIT = "SSBE";
     /** Scheme of the creditor's private identification: national identity number. */
     public static final String NATIONAL_IDENTITY_NUMBER = "NIDN";
+    /** The EPC guidelines allow 70 characters of a party's name (ISO 20022 allows 140). */
+    static final int NAME_LENGTH = 70;
+    private static final int FETCH = 1000;
 
     private static final Map<String, String> BENEFIT_NAMES = Map.of(
             "BIRTH_GRANT", "Birth grant",
@@ -65,75 +51,137 @@ public class Pain001Writer {
             "FUNERAL_GRANT", "Funeral grant",
             "SURVIVOR_CHILD_ALLOWANCE", "Survivor child allowance");
 
-    private final Iso20022Schema schema = Iso20022Schema.of(MxPain00100109.class);
-
     @Inject
     PaymentConfig config;
 
-    /** The file's XML, valid against the pain.001.001.09 schema; throws when it is not (it must never leave then). */
-    @Transactional
-    public String write(java.util.UUID fileId) {
-        PaymentFile file = PaymentFile.findById(fileId);
-        PaymentRun run = PaymentRun.findById(file.runId);
-        List<Payment> payments = Payment.list("fileId = ?1 order by paymentId", file.fileId);
-        long sum = payments.stream().mapToLong(p -> p.amountCents).sum();
-        if (payments.size() != file.nbOfTxs || sum != file.ctrlSumCents) {
-            throw new IllegalStateException("File " + file.messageId + " records " + file.nbOfTxs + " payments of "
-                    + file.ctrlSumCents + " cents but holds " + payments.size() + " of " + sum);
-        }
-        String xml = xml(file, run.runDate, payments);
-        List<String> violations = schema.violations(xml);
-        if (!violations.isEmpty()) {
-            throw new IllegalStateException("File " + file.messageId + " is not valid pain.001.001.09: " + violations);
-        }
-        return xml;
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** The file's XML, valid against the EPC pain.001.001.09 schema; throws when it is not (it must never leave then). */
+    public String write(UUID fileId) {
+        return new String(bytes(fileId), StandardCharsets.UTF_8);
     }
 
-    String xml(PaymentFile file, LocalDate executionDate, List<Payment> payments) {
-        PaymentConfig.Debtor debtor = config.debtor();
-        BigDecimal controlSum = Cents.toEuros(file.ctrlSumCents);
-        PaymentInstruction30 instruction = new PaymentInstruction30()
-                .setPmtInfId(file.messageId + "-1")
-                .setPmtMtd(PaymentMethod3Code.TRF)
-                .setBtchBookg(Boolean.FALSE)
-                .setNbOfTxs(String.valueOf(payments.size()))
-                .setCtrlSum(controlSum)
-                .setPmtTpInf(new PaymentTypeInformation26()
-                        .addSvcLvl(new ServiceLevel8Choice().setCd("SEPA"))
-                        .setCtgyPurp(new CategoryPurpose1Choice().setCd(SOCIAL_SECURITY_BENEFIT)))
-                .setReqdExctnDt(new DateAndDateTime2Choice().setDt(executionDate))
-                .setDbtr(new PartyIdentification135().setNm(debtor.name()))
-                .setDbtrAcct(new CashAccount38().setId(new AccountIdentification4Choice().setIBAN(debtor.iban())))
-                .setDbtrAgt(new BranchAndFinancialInstitutionIdentification6()
-                        .setFinInstnId(new FinancialInstitutionIdentification18().setBICFI(debtor.bic())))
-                .setChrgBr(ChargeBearerType1Code.SLEV);
-        for (Payment payment : payments) {
-            instruction.addCdtTrfTxInf(new CreditTransferTransaction34()
-                    .setPmtId(new PaymentIdentification6()
-                            .setInstrId(instructionId(payment.paymentId))
-                            .setEndToEndId(payment.correlationId))
-                    .setAmt(new AmountType4Choice().setInstdAmt(new ActiveOrHistoricCurrencyAndAmount()
-                            .setCcy("EUR").setValue(Cents.toEuros(payment.amountCents))))
-                    .setCdtr(new PartyIdentification135()
-                            .setNm(limit(payment.creditorName, 140))
-                            .setId(new Party38Choice().setPrvtId(new PersonIdentification13()
-                                    .addOthr(new GenericPersonIdentification1().setId(payment.recipientId)
-                                            .setSchmeNm(new PersonIdentificationSchemeName1Choice()
-                                                    .setCd(NATIONAL_IDENTITY_NUMBER))))))
-                    .setCdtrAcct(new CashAccount38().setId(new AccountIdentification4Choice().setIBAN(payment.creditorIban)))
-                    .setRmtInf(new RemittanceInformation16().addUstrd(remittance(payment))));
+    /** The file's bytes, valid against the EPC pain.001.001.09 schema; throws when they are not. */
+    public byte[] bytes(UUID fileId) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        write(fileId, out);
+        return out.toByteArray();
+    }
+
+    /** Streams the file to {@code out}; throws when it breaks the schema or its control figures (discard the output). */
+    public void write(UUID fileId, OutputStream out) {
+        try (Connection connection = dataSource.getConnection()) {
+            // A cursor (fetch size) needs a transaction of its own in PostgreSQL; it only reads.
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                write(connection, fileId, out);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the payments of file " + fileId, e);
         }
-        CustomerCreditTransferInitiationV09 initiation = new CustomerCreditTransferInitiationV09()
-                .setGrpHdr(new GroupHeader85()
-                        .setMsgId(file.messageId)
-                        .setCreDtTm(file.createdAt.atOffset(ZoneOffset.UTC))
-                        .setNbOfTxs(String.valueOf(payments.size()))
-                        .setCtrlSum(controlSum)
-                        .setInitgPty(new PartyIdentification135().setNm(debtor.name())))
-                .addPmtInf(instruction);
-        MxWriteConfiguration write = new MxWriteConfiguration();
-        write.documentPrefix = null;
-        return new MxPain00100109().setCstmrCdtTrfInitn(initiation).message(write);
+    }
+
+    private void write(Connection connection, UUID fileId, OutputStream out) throws SQLException {
+        String messageId;
+        String createdAt;
+        int nbOfTxs;
+        long ctrlSumCents;
+        LocalDate executionDate;
+        try (PreparedStatement header = connection.prepareStatement("""
+                select f.message_id, f.created_at, f.nb_of_txs, f.ctrl_sum_cents, r.run_date
+                from payment_file f join payment_run r on r.run_id = f.run_id where f.file_id = ?
+                """)) {
+            header.setObject(1, fileId);
+            try (ResultSet rs = header.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("There is no file " + fileId);
+                }
+                messageId = rs.getString(1);
+                createdAt = rs.getTimestamp(2).toInstant().atOffset(ZoneOffset.UTC)
+                        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+                nbOfTxs = rs.getInt(3);
+                ctrlSumCents = rs.getLong(4);
+                executionDate = rs.getObject(5, LocalDate.class);
+            }
+        }
+        PaymentConfig.Debtor debtor = config.debtor();
+        String controlSum = euros(ctrlSumCents);
+        ValidatingXmlWriter xml = Iso20022Schema.pain001().writer(out);
+        xml.start("Document").start("CstmrCdtTrfInitn")
+                .start("GrpHdr")
+                .element("MsgId", messageId)
+                .element("CreDtTm", createdAt)
+                .element("NbOfTxs", String.valueOf(nbOfTxs))
+                .element("CtrlSum", controlSum)
+                .start("InitgPty").element("Nm", limit(debtor.name(), NAME_LENGTH)).end()
+                .end()
+                .start("PmtInf")
+                .element("PmtInfId", messageId + "-1")
+                .element("PmtMtd", "TRF")
+                .element("BtchBookg", "false")
+                .element("NbOfTxs", String.valueOf(nbOfTxs))
+                .element("CtrlSum", controlSum)
+                .start("PmtTpInf")
+                .start("SvcLvl").element("Cd", "SEPA").end()
+                .start("CtgyPurp").element("Cd", SOCIAL_SECURITY_BENEFIT).end()
+                .end()
+                .start("ReqdExctnDt").element("Dt", executionDate.toString()).end()
+                .start("Dbtr").element("Nm", limit(debtor.name(), NAME_LENGTH)).end()
+                .start("DbtrAcct").start("Id").element("IBAN", debtor.iban()).end().end()
+                .start("DbtrAgt").start("FinInstnId").element("BICFI", debtor.bic()).end().end()
+                .element("ChrgBr", "SLEV");
+        int count = 0;
+        long sum = 0;
+        try (PreparedStatement payments = connection.prepareStatement("""
+                select payment_id, correlation_id, amount_cents, creditor_name, recipient_id, creditor_iban, benefit,
+                       period_start, period_end, top_up_version, gross_cents, offset_cents
+                from payment where file_id = ? order by payment_id
+                """)) {
+            payments.setFetchSize(FETCH);
+            payments.setObject(1, fileId);
+            Payment payment = new Payment();
+            try (ResultSet rs = payments.executeQuery()) {
+                while (rs.next()) {
+                    payment.paymentId = rs.getObject(1, UUID.class);
+                    payment.correlationId = rs.getString(2);
+                    payment.amountCents = rs.getLong(3);
+                    payment.benefit = rs.getString(7);
+                    payment.periodStart = rs.getObject(8, LocalDate.class);
+                    payment.periodEnd = rs.getObject(9, LocalDate.class);
+                    payment.topUpVersion = rs.getLong(10);
+                    payment.grossCents = rs.getLong(11);
+                    payment.offsetCents = rs.getLong(12);
+                    xml.start("CdtTrfTxInf")
+                            .start("PmtId")
+                            .element("InstrId", instructionId(payment.paymentId))
+                            .element("EndToEndId", payment.correlationId)
+                            .end()
+                            .start("Amt").element("InstdAmt", "Ccy", "EUR", euros(payment.amountCents)).end()
+                            .start("Cdtr")
+                            .element("Nm", limit(rs.getString(4), NAME_LENGTH))
+                            .start("Id").start("PrvtId").start("Othr")
+                            .element("Id", rs.getString(5))
+                            .start("SchmeNm").element("Cd", NATIONAL_IDENTITY_NUMBER).end()
+                            .end().end().end()
+                            .end()
+                            .start("CdtrAcct").start("Id").element("IBAN", rs.getString(6)).end().end()
+                            .start("RmtInf").element("Ustrd", remittance(payment)).end()
+                            .end();
+                    count++;
+                    sum += payment.amountCents;
+                }
+            }
+        }
+        xml.finish();
+        if (count != nbOfTxs || sum != ctrlSumCents) {
+            throw new IllegalStateException("File " + messageId + " records " + nbOfTxs + " payments of " + ctrlSumCents
+                    + " cents but holds " + count + " of " + sum);
+        }
     }
 
     /** What the recipient reads on the statement: the benefit, the period, and any recovery offset. */
@@ -154,16 +202,21 @@ public class Pain001Writer {
     }
 
     /** A payment id as InstrId: its 32 hex digits (an ISO Max35Text cannot hold the dashed form). */
-    public static String instructionId(java.util.UUID paymentId) {
+    public static String instructionId(UUID paymentId) {
         return paymentId.toString().replace("-", "");
     }
 
     /** The payment id back from an InstrId; null when it is not one of ours. */
-    public static java.util.UUID paymentId(String instructionId) {
-        if (instructionId == null || !instructionId.matches("[0-9a-f]{32}")) {
+    public static UUID paymentId(String instructionId) {
+        if (instructionId == null || instructionId.length() != 32
+                || !instructionId.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
             return null;
         }
-        return java.util.UUID.fromString(instructionId.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"));
+        return new UUID(Long.parseUnsignedLong(instructionId, 0, 16, 16), Long.parseUnsignedLong(instructionId, 16, 32, 16));
+    }
+
+    private static String euros(long cents) {
+        return Cents.toEuros(cents).toPlainString();
     }
 
     private static String limit(String text, int max) {

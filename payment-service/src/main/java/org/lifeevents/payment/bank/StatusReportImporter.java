@@ -1,12 +1,21 @@
 package org.lifeevents.payment.bank;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,21 +26,25 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.lifeevents.common.problem.Problem;
 import org.lifeevents.common.problem.ProblemException;
-import org.lifeevents.payment.bank.iso20022.Iso20022Schema;
+import org.lifeevents.iso20022.InvalidMessageException;
+import org.lifeevents.iso20022.Iso20022Schema;
+import org.lifeevents.iso20022.StatusReport;
+import org.lifeevents.iso20022.StatusReportReader;
 import org.lifeevents.payment.payrun.PaymentFile;
 import org.lifeevents.payment.schedule.Payment;
 import org.lifeevents.payment.schedule.PaymentEvents;
 
 import com.prowidesoftware.swift.model.mx.MxPain00200110;
-import com.prowidesoftware.swift.model.mx.dic.OriginalGroupHeader17;
-import com.prowidesoftware.swift.model.mx.dic.OriginalPaymentInstruction32;
-import com.prowidesoftware.swift.model.mx.dic.PaymentTransaction105;
-import com.prowidesoftware.swift.model.mx.dic.StatusReasonInformation12;
+
+import io.agroal.api.AgroalDataSource;
 
 /**
  * Imports a pain.002.001.10 status report: each transfer the bank settled becomes SETTLED, each it rejected FAILED
- * with the bank's reason code (eligibility opens a case from the event; for MD07 a death check). Idempotent: only a
- * payment still waiting for its outcome changes, so the same report imported twice changes nothing the second time.
+ * with the bank's reason code (eligibility opens a case from the event; for MD07 a death check). The report is read as
+ * a stream and validated in the same pass; the file's payments change in two set-based statements (settled, failed),
+ * not one statement or one row lock per payment, and their events go to the outbox in one insert at commit.
+ * Idempotent: only a payment still waiting for its outcome changes, so the same report imported twice changes nothing
+ * the second time.
  */
 @ApplicationScoped
 @Transactional
@@ -44,11 +57,18 @@ public class StatusReportImporter {
     static final String DUPLICATE = "DU01";
 
     private static final Logger LOG = Logger.getLogger(StatusReportImporter.class);
+    private static final String RETURNING = """
+            returning p.payment_id, p.entitlement_id, p.benefit, p.recipient_id, p.period_start, p.period_end,
+                      p.amount_cents, p.correlation_id, p.reason_code, p.reason_text
+            """;
 
     private final Iso20022Schema schema = Iso20022Schema.of(MxPain00200110.class);
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Inject
     PaymentEvents events;
@@ -61,94 +81,146 @@ public class StatusReportImporter {
     }
 
     public Outcome importReport(String xml) {
-        List<String> violations = schema.violations(xml);
-        if (!violations.isEmpty()) {
+        return importReport(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Outcome importReport(byte[] xml) {
+        return importReport(new ByteArrayInputStream(xml));
+    }
+
+    public Outcome importReport(InputStream xml) {
+        StatusReport report;
+        try {
+            report = StatusReportReader.read(schema, xml);
+        } catch (InvalidMessageException e) {
             throw ProblemException.invalid(List.of(new Problem.FieldError("pain002", "invalid_pain002",
-                    "is not a valid pain.002.001.10 document: " + violations.get(0))));
+                    "is not a valid pain.002.001.10 document: " + e.violations().get(0))));
         }
-        var report = MxPain00200110.parse(xml).getCstmrPmtStsRpt();
-        OriginalGroupHeader17 group = report.getOrgnlGrpInfAndSts();
         PaymentFile file = entityManager.createQuery("from PaymentFile where messageId = ?1", PaymentFile.class)
-                .setParameter(1, group.getOrgnlMsgId()).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setParameter(1, report.originalMessageId()).setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst()
                 .orElseThrow(() -> ProblemException.unprocessable("unknown_message", "The report is about message "
-                        + group.getOrgnlMsgId() + ", which no payment run sent.", List.of()));
+                        + report.originalMessageId() + ", which no payment run sent.", List.of()));
         Instant now = clock.instant();
-        String groupReason = reason(group.getStsRsnInf());
-        if (REJECTED.equals(group.getGrpSts()) && DUPLICATE.equals(groupReason)) {
+        if (REJECTED.equals(report.groupStatus()) && DUPLICATE.equals(report.groupReason())) {
             LOG.warnf("The bank reports file %s as a duplicate; its first report stands", file.messageId);
-            return new Outcome(file.messageId, group.getGrpSts(), 0, 0, file.nbOfTxs);
+            return new Outcome(file.messageId, report.groupStatus(), 0, 0, file.nbOfTxs);
         }
-        int settled = 0;
-        int failed = 0;
-        int unchanged = 0;
-        boolean perTransaction = report.getOrgnlPmtInfAndSts().stream().anyMatch(p -> !p.getTxInfAndSts().isEmpty());
-        if (!perTransaction && REJECTED.equals(group.getGrpSts())) {
+        List<UUID> settledIds = new ArrayList<>();
+        List<UUID> failedIds = new ArrayList<>();
+        List<String> failedCodes = new ArrayList<>();
+        List<String> failedTexts = new ArrayList<>();
+        int named = report.transactions().size();
+        if (named == 0 && REJECTED.equals(report.groupStatus())) {
             // The whole file was refused (e.g. FF01): none of its payments was made.
-            for (Payment payment : waiting(file.fileId)) {
-                fail(payment, groupReason, text(group.getStsRsnInf()), now);
-                failed++;
-            }
+            failedIds = null;
         } else {
-            // The file's payments in one query, not one per transfer: a file holds thousands.
-            Map<UUID, Payment> payments = entityManager.createQuery("from Payment where fileId = ?1", Payment.class)
-                    .setParameter(1, file.fileId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
-                    .collect(Collectors.toMap(p -> p.paymentId, p -> p));
-            for (OriginalPaymentInstruction32 instruction : report.getOrgnlPmtInfAndSts()) {
-                for (PaymentTransaction105 tx : instruction.getTxInfAndSts()) {
-                    UUID paymentId = Pain001Writer.paymentId(tx.getOrgnlInstrId());
-                    Payment payment = paymentId == null ? null : payments.get(paymentId);
-                    if (payment == null) {
-                        LOG.warnf("Report of %s names transfer %s, which is not in that file", file.messageId,
-                                tx.getOrgnlInstrId());
-                        unchanged++;
-                    } else if (!Payment.IN_RUN.equals(payment.status) && !Payment.SENT.equals(payment.status)) {
-                        unchanged++;
-                    } else if (SETTLED.contains(tx.getTxSts())) {
-                        payment.status = Payment.SETTLED;
-                        payment.settledAt = now;
-                        payment.updatedAt = now;
-                        events.settled(payment, now);
-                        settled++;
-                    } else if (REJECTED.equals(tx.getTxSts())) {
-                        fail(payment, reason(tx.getStsRsnInf()), text(tx.getStsRsnInf()), now);
-                        failed++;
-                    } else {
-                        unchanged++;
-                    }
+            for (StatusReport.Transaction tx : report.transactions()) {
+                UUID paymentId = Pain001Writer.paymentId(tx.originalInstructionId());
+                if (paymentId == null) {
+                    LOG.warnf("Report of %s names transfer %s, which is not ours", file.messageId,
+                            tx.originalInstructionId());
+                } else if (SETTLED.contains(tx.status())) {
+                    settledIds.add(paymentId);
+                } else if (REJECTED.equals(tx.status())) {
+                    failedIds.add(paymentId);
+                    failedCodes.add(tx.reason() == null ? "NARR" : tx.reason());
+                    failedTexts.add(tx.reasonText());
                 }
             }
         }
+        int settled;
+        int failed;
+        try (Connection connection = dataSource.getConnection()) {
+            settled = settle(connection, file.fileId, settledIds, now);
+            failed = failedIds == null
+                    ? failAll(connection, file.fileId, report.groupReason(), report.groupReasonText(), now)
+                    : fail(connection, file.fileId, failedIds, failedCodes, failedTexts, now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record the outcome of file " + file.messageId, e);
+        }
         file.settledCount += settled;
         file.failedCount += failed;
-        file.groupStatus = group.getGrpSts();
+        file.groupStatus = report.groupStatus();
         if (!PaymentFile.REPORTED.equals(file.status)) {
             file.status = PaymentFile.REPORTED;
             file.reportedAt = now;
         }
         LOG.infof("Status report for %s: %d settled, %d failed", file.messageId, settled, failed);
-        return new Outcome(file.messageId, group.getGrpSts(), settled, failed, unchanged);
+        int unchanged = failedIds == null ? 0 : named - settled - failed;
+        return new Outcome(file.messageId, report.groupStatus(), settled, failed, Math.max(unchanged, 0));
     }
 
-    private List<Payment> waiting(UUID fileId) {
-        return entityManager.createQuery("from Payment where fileId = ?1 and status in ('IN_RUN', 'SENT')", Payment.class)
-                .setParameter(1, fileId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    private int settle(Connection connection, UUID fileId, List<UUID> ids, Instant now) throws SQLException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement update = connection.prepareStatement("""
+                update payment p set status = 'SETTLED', settled_at = ?, updated_at = ?
+                where p.file_id = ? and p.payment_id = any(?) and p.status in ('IN_RUN', 'SENT')
+                """ + RETURNING)) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setTimestamp(2, Timestamp.from(now));
+            update.setObject(3, fileId);
+            update.setArray(4, connection.createArrayOf("uuid", ids.toArray()));
+            return announce(update, payment -> events.settled(payment, now));
+        }
     }
 
-    private void fail(Payment payment, String code, String text, Instant now) {
-        payment.status = Payment.FAILED;
-        payment.reasonCode = code == null ? "NARR" : code;
-        payment.reasonText = text;
-        payment.updatedAt = now;
-        events.failed(payment, payment.reasonCode, text, now);
+    private int fail(Connection connection, UUID fileId, List<UUID> ids, List<String> codes, List<String> texts,
+            Instant now) throws SQLException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement update = connection.prepareStatement("""
+                update payment p set status = 'FAILED', reason_code = f.code, reason_text = f.text, updated_at = ?
+                from unnest(?::uuid[], ?::text[], ?::text[]) as f(id, code, text)
+                where p.payment_id = f.id and p.file_id = ? and p.status in ('IN_RUN', 'SENT')
+                """ + RETURNING)) {
+            Array idArray = connection.createArrayOf("uuid", ids.toArray());
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setArray(2, idArray);
+            update.setArray(3, connection.createArrayOf("text", codes.toArray()));
+            update.setArray(4, connection.createArrayOf("text", texts.toArray()));
+            update.setObject(5, fileId);
+            return announce(update, payment -> events.failed(payment, payment.reasonCode, payment.reasonText, now));
+        }
     }
 
-    private static String reason(List<StatusReasonInformation12> reasons) {
-        return reasons.stream().filter(r -> r.getRsn() != null).map(r -> r.getRsn().getCd() != null ? r.getRsn().getCd()
-                : r.getRsn().getPrtry()).findFirst().orElse(null);
+    private int failAll(Connection connection, UUID fileId, String code, String text, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                update payment p set status = 'FAILED', reason_code = ?, reason_text = ?, updated_at = ?
+                where p.file_id = ? and p.status in ('IN_RUN', 'SENT')
+                """ + RETURNING)) {
+            update.setString(1, code == null ? "NARR" : code);
+            update.setString(2, text);
+            update.setTimestamp(3, Timestamp.from(now));
+            update.setObject(4, fileId);
+            return announce(update, payment -> events.failed(payment, payment.reasonCode, payment.reasonText, now));
+        }
     }
 
-    private static String text(List<StatusReasonInformation12> reasons) {
-        return reasons.stream().flatMap(r -> r.getAddtlInf().stream()).findFirst().orElse(null);
+    /** One event per changed payment, from the row the update returned (no entity is loaded). */
+    private static int announce(PreparedStatement update, java.util.function.Consumer<Payment> event)
+            throws SQLException {
+        int changed = 0;
+        try (ResultSet rs = update.executeQuery()) {
+            while (rs.next()) {
+                Payment payment = new Payment();
+                payment.paymentId = rs.getObject(1, UUID.class);
+                payment.entitlementId = rs.getObject(2, UUID.class);
+                payment.benefit = rs.getString(3);
+                payment.recipientId = rs.getString(4);
+                payment.periodStart = rs.getObject(5, LocalDate.class);
+                payment.periodEnd = rs.getObject(6, LocalDate.class);
+                payment.amountCents = rs.getLong(7);
+                payment.correlationId = rs.getString(8);
+                payment.reasonCode = rs.getString(9);
+                payment.reasonText = rs.getString(10);
+                event.accept(payment);
+                changed++;
+            }
+        }
+        return changed;
     }
 }

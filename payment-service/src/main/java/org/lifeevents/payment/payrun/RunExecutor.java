@@ -5,7 +5,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -24,7 +33,8 @@ import io.agroal.api.AgroalDataSource;
 /**
  * Drives a run through its steps until it is complete, from wherever it stands: assign what is due to files, then for
  * each file not yet reported build it, validate it, hand it to the bank, record it as sent and import the bank's status
- * report. Each step is its own transaction on durable state, so a run that crashed anywhere is resumed by executing it
+ * report. Files are written from a read-only cursor and validated as they are written, several ahead in parallel.
+ * Each step is its own transaction on durable state, so a run that crashed anywhere is resumed by executing it
  * again. One executor at a time per database (an advisory lock), whatever the number of service instances.
  */
 @ApplicationScoped
@@ -32,6 +42,12 @@ public class RunExecutor {
 
     private static final Logger LOG = Logger.getLogger(RunExecutor.class);
     private static final String LOCK = "payment-run";
+    private static final AtomicInteger WRITER_NO = new AtomicInteger();
+    private static final ThreadFactory WRITER_THREADS = task -> {
+        Thread thread = new Thread(task, "pain001-writer-" + WRITER_NO.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    };
 
     @Inject
     AgroalDataSource dataSource;
@@ -86,18 +102,46 @@ public class RunExecutor {
                 crashPoints.reached(RunCrashPoints.AFTER_ASSIGNING_A_FILE);
             }
         }
-        for (UUID fileId : runs.filesToSend(runId)) {
-            String pain001 = writer.write(fileId);
-            String pain002 = bank.send(pain001);
-            crashPoints.reached(RunCrashPoints.AFTER_BANK_TOOK_FILE);
-            runs.markSent(fileId, clock.instant());
-            crashPoints.reached(RunCrashPoints.AFTER_FILE_MARKED_SENT);
-            importer.importReport(pain002);
+        List<UUID> files = runs.filesToSend(runId);
+        // Files are written (and validated) ahead on other threads, only reading; they are still sent, recorded and
+        // imported one at a time in order, so the crash points and the resume keep their meaning.
+        int ahead = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService writers = Executors.newFixedThreadPool(ahead, WRITER_THREADS);
+        try {
+            Deque<Future<byte[]>> written = new ArrayDeque<>();
+            int next = 0;
+            for (UUID fileId : files) {
+                while (next < files.size() && written.size() <= ahead) {
+                    UUID toWrite = files.get(next++);
+                    written.add(writers.submit(() -> writer.bytes(toWrite)));
+                }
+                byte[] pain002 = bank.send(await(written.poll()));
+                crashPoints.reached(RunCrashPoints.AFTER_BANK_TOOK_FILE);
+                runs.markSent(fileId, clock.instant());
+                crashPoints.reached(RunCrashPoints.AFTER_FILE_MARKED_SENT);
+                importer.importReport(pain002);
+            }
+        } finally {
+            writers.shutdownNow();
         }
         PaymentRun done = runs.complete(runId);
         LOG.infof("Run %s is %s: %d payments, %d files, control sum %d cents", runId, done.status, done.paymentCount,
                 done.fileCount, done.controlSumCents);
         return done;
+    }
+
+    private static byte[] await(Future<byte[]> file) {
+        try {
+            return file.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while a file was written", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static boolean tryLock(Connection connection) throws SQLException {

@@ -23,9 +23,10 @@ import org.lifeevents.payment.person.Person;
 
 /**
  * Turns an entitlement's state into payments due, and re-plans them when the state changes. What has not been paid
- * follows the new state (amount, recipient, cancelled when no longer owed); what has been paid stays, and an increase
- * of a paid amount adds one top-up of the difference per entitlement version (a decrease is eligibility's recovery
- * claim). Nothing is paid to a person for a month after the month of their death: such a payment is held.
+ * follows the new state (amount, recipient, cancelled when no longer owed); what has been paid stays, and what is owed
+ * beyond what was paid to the recipient now owed it adds one top-up of the difference per entitlement version (an
+ * increase of a paid amount, or a month paid to someone else; a decrease is eligibility's recovery claim). Nothing is paid to a
+ * person for a month after the month of their death: such a payment is held.
  * <p>
  * The database's unique (entitlement, period, top-up version) key decides whether a payment exists, so a redelivered
  * or repeated event can never schedule a second one. The entitlement's payments are locked while they are re-planned,
@@ -84,9 +85,13 @@ public class PaymentSchedule {
             replan(regular, state, owed, owed.amountCents(), status);
             return;
         }
-        long committed = rows.stream().filter(p -> Payment.COMMITTED.contains(p.status)).mapToLong(p -> p.grossCents).sum();
-        boolean failedAtThisVersion = rows.stream()
-                .anyMatch(p -> Payment.FAILED.equals(p.status) && p.entitlementVersion >= state.version);
+        // Owed is netted against what was paid to the person now owed: a month paid to someone else (a recipient who
+        // had died, say) is still owed to this one, and what the other was paid is eligibility's recovery claim.
+        String recipient = owed.recipientId();
+        long committed = rows.stream().filter(p -> Payment.COMMITTED.contains(p.status) && recipient.equals(p.recipientId))
+                .mapToLong(p -> p.grossCents).sum();
+        boolean failedAtThisVersion = rows.stream().anyMatch(p -> Payment.FAILED.equals(p.status)
+                && p.entitlementVersion >= state.version && recipient.equals(p.recipientId));
         long difference = owed.amountCents() - committed;
         Payment mine = rows.stream().filter(p -> p.topUpVersion == state.version).findFirst().orElse(null);
         if (difference <= 0 || failedAtThisVersion) {

@@ -13,13 +13,13 @@ import org.lifeevents.events.Topics;
 import org.lifeevents.events.payment.PaymentFailedEvent;
 import org.lifeevents.events.payment.PaymentSentEvent;
 import org.lifeevents.events.payment.PaymentSettledEvent;
+import org.lifeevents.iso20022.Iso20022Schema;
 import org.lifeevents.localservers.KeycloakTokens;
 import org.lifeevents.localservers.testing.KeycloakTestResource;
 import org.lifeevents.localservers.testing.TopicReader;
 import org.lifeevents.payment.BankSimulatorTestResource;
 import org.lifeevents.payment.account.PayoutAccountService;
 import org.lifeevents.payment.bank.Pain001Writer;
-import org.lifeevents.payment.bank.iso20022.Iso20022Schema;
 import org.lifeevents.payment.schedule.Payment;
 
 import com.prowidesoftware.swift.model.mx.MxPain00100109;
@@ -104,7 +104,7 @@ class PaymentRunTest {
         // the library's model, and carries what the bank needs.
         PaymentFile file = QuarkusTransaction.requiringNew().call(() -> PaymentFile.findById(grant.get(0).fileId));
         String xml = writer.write(file.fileId);
-        assertThat(Iso20022Schema.of(MxPain00100109.class).violations(xml)).isEmpty();
+        assertThat(Iso20022Schema.pain001().violations(xml)).isEmpty();
         var initiation = MxPain00100109.parse(xml).getCstmrCdtTrfInitn();
         assertThat(initiation.getGrpHdr().getMsgId()).isEqualTo(file.messageId);
         assertThat(initiation.getGrpHdr().getNbOfTxs()).isEqualTo(String.valueOf(file.nbOfTxs));

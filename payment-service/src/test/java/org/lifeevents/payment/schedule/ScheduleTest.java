@@ -218,6 +218,48 @@ class ScheduleTest {
                         "SETTLED 25000 EE382200221020145685");
     }
 
+    @Test
+    void aMonthPaidToTheMotherBeforeHerDeathWasKnownIsPaidToTheFatherWhoIsNowOwedIt() {
+        TopicReader topics = new TopicReader(bootstrap);
+        String mother = person();
+        String father = person();
+        QuarkusTransaction.requiringNew().run(() -> {
+            account(accounts, mother, "EE382200221020145685");
+            account(accounts, father, "EE181010220034567011");
+        });
+        String id = UUID.randomUUID().toString();
+        String correlation = Events.newCorrelationId();
+        topics.publish(Topics.ENTITLEMENTS, id, decided(id, 1, "CHILD_ALLOWANCE", "GRANTED", true, correlation,
+                List.of(period(monthStart(5), null, 8000, mother))));
+        awaitVersion(id, 1);
+        Fixtures.run(runs, executor);
+        List<LocalDate> paidToHer = payments(id).stream().filter(p -> p.status.equals(Payment.SETTLED))
+                .map(p -> p.periodStart).toList();
+        assertThat(paidToHer).isNotEmpty().allSatisfy(month -> assertThat(Fixtures.due(month)).isTrue());
+
+        // Her death a month before the first of them is registered late; eligibility moves the child allowance to the
+        // father from the first month (and claims what she was paid back from her estate: its recovery claim).
+        LocalDate died = monthStart(6).plusDays(14);
+        topics.publish(Topics.REGISTRATIONS, mother, death(mother, died));
+        await().until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> Person.<Person> findByIdOptional(mother).map(p -> died.equals(p.dateOfDeath)).orElse(false)));
+        topics.publish(Topics.ENTITLEMENTS, id, changed(id, 2, "CHILD_ALLOWANCE", "GRANTED", true, correlation,
+                List.of(period(monthStart(5), null, 8000, father)), "RECIPIENT_DIED"));
+        awaitVersion(id, 2);
+        Fixtures.run(runs, executor);
+        Fixtures.run(runs, executor);
+
+        List<Payment> after = payments(id);
+        // What she was paid stays hers (the claim is eligibility's); each of those months is paid to him, once.
+        assertThat(after).filteredOn(p -> p.recipientId.equals(mother) && p.status.equals(Payment.SETTLED))
+                .extracting(p -> p.periodStart).containsExactlyElementsOf(paidToHer);
+        assertThat(after).filteredOn(p -> p.recipientId.equals(father) && p.status.equals(Payment.SETTLED))
+                .extracting(p -> p.periodStart + " " + p.amountCents)
+                .containsExactlyElementsOf(paidToHer.stream().map(month -> month + " 8000").toList());
+        assertThat(after).filteredOn(p -> p.recipientId.equals(mother))
+                .allSatisfy(p -> assertThat(p.status).isIn(Payment.SETTLED, Payment.CANCELLED));
+    }
+
     static DeathRegisteredEvent death(String personId, LocalDate date) {
         return DeathRegisteredEvent.newBuilder()
                 .setEventId(Events.newEventId()).setOccurredAt(Fixtures.now()).setCorrelationId(Events.newCorrelationId())
