@@ -1,6 +1,5 @@
 package org.lifeevents.registry;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -38,7 +38,12 @@ public final class TestData {
 
     private static final AtomicInteger SERIAL = new AtomicInteger(100);
     private static final Map<Caller, String> TOKENS = new ConcurrentHashMap<>();
-    private static final Map<Caller, Instant> FETCHED = new ConcurrentHashMap<>();
+    /**
+     * When each token was fetched, in {@link System#nanoTime()}: a token expires in Keycloak's real time, not on the
+     * business date the service lives on.
+     */
+    private static final Map<Caller, Long> FETCHED = new ConcurrentHashMap<>();
+    private static final long TOKEN_REUSE_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     private TestData() {
     }
@@ -54,8 +59,8 @@ public final class TestData {
     }
 
     public static String token(Caller caller) {
-        Instant fetched = FETCHED.get(caller);
-        if (fetched == null || fetched.isBefore(Instant.now().minusSeconds(600))) {
+        Long fetched = FETCHED.get(caller);
+        if (fetched == null || System.nanoTime() - fetched > TOKEN_REUSE_NANOS) {
             KeycloakTokens tokens = new KeycloakTokens(
                     ConfigProvider.getConfig().getValue(KeycloakTestResource.REALM_URL, String.class));
             TOKENS.put(caller, switch (caller) {
@@ -66,7 +71,7 @@ public final class TestData {
                 case AUDITOR -> tokens.person("aino");
                 case PAYMENT_OPERATOR -> tokens.person("otto");
             });
-            FETCHED.put(caller, Instant.now());
+            FETCHED.put(caller, System.nanoTime());
         }
         return TOKENS.get(caller);
     }

@@ -3,7 +3,6 @@ package org.lifeevents.localstack;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 
 import org.lifeevents.localservers.KeycloakServer;
@@ -22,7 +21,7 @@ public final class LocalStackMain {
         Path checkout = checkout();
         StackSettings settings = StackSettings.forPeople(checkout);
         System.out.println("Starting the life-event benefits engine; data in " + settings.dataDir() + " ...");
-        Instant started = Instant.now();
+        long started = System.nanoTime();
         LocalStack stack = new LocalStack(settings);
         // Registered before anything starts, so Ctrl-C during start-up stops what has started too.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -33,7 +32,7 @@ public final class LocalStackMain {
         try {
             stack.start();
             boolean loaded = new DemoData(stack).loadOnce();
-            System.out.println(banner(stack, loaded, Duration.between(started, Instant.now())));
+            System.out.println(banner(stack, loaded, Duration.ofNanos(System.nanoTime() - started)));
         } catch (RuntimeException e) {
             if (!stack.isClosed()) {
                 System.err.println("\nThe local stack could not start: " + e.getMessage());

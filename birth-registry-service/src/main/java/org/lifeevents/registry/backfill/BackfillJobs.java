@@ -1,7 +1,7 @@
 package org.lifeevents.registry.backfill;
 
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,6 +19,9 @@ import org.lifeevents.common.problem.ProblemException;
 public class BackfillJobs {
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager entityManager;
 
     public BackfillJob create(Path spoolFile, String submittedBy, String correlationId) {
@@ -28,7 +31,7 @@ public class BackfillJobs {
         job.spoolFile = spoolFile.toString();
         job.submittedBy = submittedBy;
         job.correlationId = correlationId;
-        job.createdAt = Instant.now();
+        job.createdAt = clock.instant();
         job.updatedAt = job.createdAt;
         job.persist();
         return job;
@@ -39,7 +42,7 @@ public class BackfillJobs {
         job.bytesReceived = bytes;
         job.linesTotal = lines;
         job.status = BackfillJob.QUEUED;
-        job.updatedAt = Instant.now();
+        job.updatedAt = clock.instant();
     }
 
     /** Marks the job running and returns it (with the number of lines already applied). */
@@ -47,9 +50,9 @@ public class BackfillJobs {
         BackfillJob job = BackfillJob.findById(jobId);
         job.status = BackfillJob.RUNNING;
         if (job.startedAt == null) {
-            job.startedAt = Instant.now();
+            job.startedAt = clock.instant();
         }
-        job.updatedAt = Instant.now();
+        job.updatedAt = clock.instant();
         return job;
     }
 
@@ -61,7 +64,7 @@ public class BackfillJobs {
                     linesSkipped = linesSkipped + ?3, linesRefused = linesRefused + ?4, updatedAt = ?5
                 where jobId = ?6""")
                 .setParameter(1, read).setParameter(2, accepted).setParameter(3, skipped).setParameter(4, refused)
-                .setParameter(5, Instant.now()).setParameter(6, jobId)
+                .setParameter(5, clock.instant()).setParameter(6, jobId)
                 .executeUpdate();
     }
 
@@ -77,7 +80,7 @@ public class BackfillJobs {
         BackfillJob job = BackfillJob.findById(jobId);
         job.status = status;
         job.failure = failure;
-        job.finishedAt = Instant.now();
+        job.finishedAt = clock.instant();
         job.updatedAt = job.finishedAt;
     }
 

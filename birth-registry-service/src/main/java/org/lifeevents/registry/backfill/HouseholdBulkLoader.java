@@ -7,8 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,6 +59,9 @@ public class HouseholdBulkLoader {
     private static final Pattern HOUSEHOLD_ID = Pattern.compile("[A-Za-z0-9-]{1,40}");
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
@@ -79,7 +84,11 @@ public class HouseholdBulkLoader {
     @Transactional(TxType.MANDATORY)
     public Result load(List<Line> lines) {
         entityManager.flush();
-        State state = new State();
+        // One reading for the whole chunk: its lines are checked against one business date and their events and rows
+        // carry one time.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        State state = new State(now);
         Session session = entityManager.unwrap(Session.class);
         Map<String, LocalDate> othersTouched = new LinkedHashMap<>();
         Map<String, String> otherCorrelation = new HashMap<>();
@@ -102,7 +111,7 @@ public class HouseholdBulkLoader {
                     result.skipped().add(line.number());
                     continue;
                 }
-                LocalDate from = HouseholdChecks.check(line.request(), state::person, errors);
+                LocalDate from = HouseholdChecks.check(line.request(), state::person, errors, today);
                 if (!errors.isEmpty()) {
                     result.refused().put(line.number(), errors.list());
                     continue;
@@ -130,6 +139,11 @@ public class HouseholdBulkLoader {
         final Map<String, Map<String, List<String>>> adults = new HashMap<>();
         final Set<String> dirtyAdults = new LinkedHashSet<>();
         final List<OutboxRows.Row> events = new ArrayList<>();
+        final Instant now;
+
+        State(Instant now) {
+            this.now = now;
+        }
 
         Person person(String personId) {
             PersonRow row = persons.get(personId);
@@ -327,7 +341,7 @@ public class HouseholdBulkLoader {
             household.dirty = true;
             events.add(new OutboxRows.Row(Topics.HOUSEHOLDS, householdId, HouseholdChangedEvent.newBuilder()
                     .setEventId(Events.newEventId())
-                    .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                    .setOccurredAt(now)
                     .setCorrelationId(line.correlationId())
                     .setHouseholdId(householdId)
                     .setVersion(household.version)
@@ -427,12 +441,12 @@ public class HouseholdBulkLoader {
             }
             try (PreparedStatement statement = connection.prepareStatement("""
                     insert into household (household_id, version, street, postal_code, municipality, country_code,
-                                           state_hash, load_hash)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)
+                                           state_hash, load_hash, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (household_id) do update set version = excluded.version, street = excluded.street,
                         postal_code = excluded.postal_code, municipality = excluded.municipality,
                         country_code = excluded.country_code, state_hash = excluded.state_hash,
-                        load_hash = excluded.load_hash, updated_at = now()""")) {
+                        load_hash = excluded.load_hash, updated_at = excluded.updated_at""")) {
                 for (HouseholdRow row : households.values()) {
                     if (!row.dirty) {
                         continue;
@@ -445,6 +459,7 @@ public class HouseholdBulkLoader {
                     statement.setString(6, row.countryCode);
                     statement.setString(7, row.hash);
                     statement.setString(8, row.loadHash);
+                    statement.setObject(9, now.atOffset(ZoneOffset.UTC));
                     statement.addBatch();
                 }
                 statement.executeBatch();

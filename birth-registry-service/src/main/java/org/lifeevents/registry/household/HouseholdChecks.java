@@ -29,10 +29,12 @@ public final class HouseholdChecks {
      * Adds every problem of the request to the errors.
      *
      * @param persons looks a person of the register up by id (null when unknown)
+     * @param today the business date: no date may lie after it, and the state holds from it when no date is given
      * @return the date the state holds from (today when not given)
      */
-    public static LocalDate check(HouseholdRequest request, Function<String, Person> persons, FieldErrors errors) {
-        LocalDate effectiveFrom = Dates.past(errors, "effectiveFrom", request.effectiveFrom(), false);
+    public static LocalDate check(HouseholdRequest request, Function<String, Person> persons, FieldErrors errors,
+            LocalDate today) {
+        LocalDate effectiveFrom = Dates.past(errors, "effectiveFrom", request.effectiveFrom(), false, today);
         List<HouseholdRequest.Member> members = request.members() == null ? List.of() : request.members();
         Map<String, HouseholdRequest.Member> byId = new HashMap<>();
         Map<String, LocalDate> birthDates = new HashMap<>();
@@ -42,8 +44,8 @@ public final class HouseholdChecks {
                 continue;
             }
             String at = "members[" + i + "].";
-            LocalDate birthDate = Dates.past(errors, at + "birthDate", member.birthDate(), false);
-            LocalDate since = Dates.past(errors, at + "memberSince", member.memberSince(), false);
+            LocalDate birthDate = Dates.past(errors, at + "birthDate", member.birthDate(), false, today);
+            LocalDate since = Dates.past(errors, at + "memberSince", member.memberSince(), false, today);
             if (birthDate != null && since != null && since.isBefore(birthDate)) {
                 errors.add(at + "memberSince", "before_birth", "must not be before the person's birth");
             }
@@ -80,7 +82,7 @@ public final class HouseholdChecks {
                 errors.add(at + "legalParentIds", "too_many_parents", "a person has at most two legal parents");
             }
         }
-        return effectiveFrom != null ? effectiveFrom : LocalDate.now();
+        return effectiveFrom != null ? effectiveFrom : today;
     }
 
     /** When a member joins: the given day, else the day the state holds from, but never before the member's birth. */

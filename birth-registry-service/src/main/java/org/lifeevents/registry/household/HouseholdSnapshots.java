@@ -3,7 +3,7 @@ package org.lifeevents.registry.household;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -30,6 +30,9 @@ import org.lifeevents.events.registry.HouseholdChangedEvent;
  */
 @ApplicationScoped
 public class HouseholdSnapshots {
+
+    @Inject
+    Clock clock;
 
     @Inject
     Outbox outbox;
@@ -64,7 +67,7 @@ public class HouseholdSnapshots {
         household.stateHash = hash;
         HouseholdChangedEvent event = HouseholdChangedEvent.newBuilder()
                 .setEventId(Events.newEventId())
-                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setOccurredAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))
                 .setCorrelationId(correlationId)
                 .setHouseholdId(householdId)
                 .setVersion(household.version)

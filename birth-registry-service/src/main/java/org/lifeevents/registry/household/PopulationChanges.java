@@ -1,6 +1,6 @@
 package org.lifeevents.registry.household;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -32,6 +32,9 @@ public class PopulationChanges {
     static final String CUSTODY = "CUSTODY";
 
     @Inject
+    Clock clock;
+
+    @Inject
     IdempotentWrites writes;
 
     @Inject
@@ -55,8 +58,9 @@ public class PopulationChanges {
     }
 
     private PopulationChangeReceipt applyMove(MoveRequest request, FieldErrors errors, WriteContext context) {
-        LocalDate from = Dates.past(errors, "effectiveFrom", request.effectiveFrom(), false);
-        LocalDate effectiveFrom = from != null ? from : LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
+        LocalDate from = Dates.past(errors, "effectiveFrom", request.effectiveFrom(), false, today);
+        LocalDate effectiveFrom = from != null ? from : today;
         boolean newHousehold = request.toHouseholdId() != null && Household.findById(request.toHouseholdId()) == null;
         if (newHousehold && request.address() == null) {
             errors.add("address", "required", "a new household needs its address");
@@ -122,7 +126,7 @@ public class PopulationChanges {
         reasons.forEach((householdId, reason) -> versions.add(new PopulationChangeReceipt.HouseholdVersion(householdId,
                 snapshots.publish(householdId, reason, effectiveFrom, context.correlationId()))));
         return new PopulationChangeReceipt(request.changeNumber(), MOVE, request.personIds(), versions,
-                context.correlationId(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                context.correlationId(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** Replaces the person's legal parents and/or guardians and publishes the person's household. */
@@ -137,8 +141,9 @@ public class PopulationChanges {
     }
 
     private PopulationChangeReceipt applyCustody(CustodyRequest request, FieldErrors errors, WriteContext context) {
-        LocalDate from = Dates.past(errors, "effectiveFrom", request.effectiveFrom(), false);
-        LocalDate effectiveFrom = from != null ? from : LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
+        LocalDate from = Dates.past(errors, "effectiveFrom", request.effectiveFrom(), false, today);
+        LocalDate effectiveFrom = from != null ? from : today;
         Person child = PersonId.isValid(request.childId()) ? Person.findById(request.childId()) : null;
         if (child == null && PersonId.isValid(request.childId()) || child != null && !child.inPopulationRegister) {
             errors.add("childId", "unknown_person", "is not a resident person of the population register");
@@ -166,7 +171,7 @@ public class PopulationChanges {
                 new PopulationChangeReceipt.HouseholdVersion(member.householdId,
                         snapshots.publish(member.householdId, "CUSTODY", effectiveFrom, context.correlationId()))));
         return new PopulationChangeReceipt(request.changeNumber(), CUSTODY, List.of(child.personId), versions,
-                context.correlationId(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                context.correlationId(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
     private static void checkAdults(FieldErrors errors, String field, List<String> adults, Person child) {

@@ -1,5 +1,6 @@
 package org.lifeevents.registry.household;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,9 @@ import org.lifeevents.common.problem.ProblemException;
 public class PopulationQueries {
 
     @Inject
+    Clock clock;
+
+    @Inject
     HouseholdSnapshots snapshots;
 
     @Transactional(TxType.REQUIRED)
@@ -25,7 +29,7 @@ public class PopulationQueries {
         }
         return new HouseholdView(householdId, household.version,
                 HouseholdView.AddressView.of(HouseholdSnapshots.address(household)),
-                snapshots.members(householdId, LocalDate.now()).stream().map(HouseholdView.MemberView::of).toList());
+                snapshots.members(householdId, LocalDate.now(clock)).stream().map(HouseholdView.MemberView::of).toList());
     }
 
     public PersonView person(String personId) {

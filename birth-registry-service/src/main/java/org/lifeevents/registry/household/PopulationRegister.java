@@ -1,5 +1,6 @@
 package org.lifeevents.registry.household;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,6 +28,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 @Transactional(dontRollbackOn = ProblemException.class)
 public class PopulationRegister {
+
+    @Inject
+    Clock clock;
 
     @Inject
     HouseholdSnapshots snapshots;
@@ -109,7 +113,8 @@ public class PopulationRegister {
         if (request == null) {
             errors.throwIfAny();
         }
-        LocalDate effectiveFrom = HouseholdChecks.check(request, id -> Person.<Person> findById(id), errors);
+        LocalDate effectiveFrom = HouseholdChecks.check(request, id -> Person.<Person> findById(id), errors,
+                LocalDate.now(clock));
         errors.throwIfAny();
         return effectiveFrom;
     }

@@ -1,5 +1,6 @@
 package org.lifeevents.registry.registration;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -25,6 +26,9 @@ public class BirthChecks {
     static final int MAX_MONTHS_FATHER_DIED_BEFORE_BIRTH = 10;
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager entityManager;
 
     /** A parent as the birth names them, resolved against the register. */
@@ -42,7 +46,8 @@ public class BirthChecks {
      * @param ownRegistration the registration being corrected (its child is not a sibling of itself), or null
      */
     public Facts check(BirthRegistrationRequest request, String ownRegistration, FieldErrors errors) {
-        LocalDate birthDate = Dates.past(errors, "birthDate", request.birthDate(), !errors.has("birthDate"));
+        LocalDate birthDate = Dates.past(errors, "birthDate", request.birthDate(), !errors.has("birthDate"),
+                LocalDate.now(clock));
         LocalTime birthTime = Dates.time(errors, "birthTime", request.birthTime());
         if (request.childrenInBirth() != null && request.birthOrder() != null
                 && request.birthOrder() > request.childrenInBirth()) {

@@ -1,5 +1,6 @@
 package org.lifeevents.registry.registration;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -35,6 +36,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 @Transactional(dontRollbackOn = ProblemException.class)
 public class BirthRegistrationService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     Outbox outbox;
@@ -106,7 +110,7 @@ public class BirthRegistrationService {
             register.join(householdId, child.personId, facts.birthDate());
         }
 
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         BirthRecord record = BirthRecords.of(request.registrationNumber(), request, facts, householdId);
         outbox.publish(Topics.REGISTRATIONS, request.childId(), BirthRegisteredEvent.newBuilder()
                 .setEventId(Events.newEventId())

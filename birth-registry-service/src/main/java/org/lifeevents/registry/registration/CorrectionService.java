@@ -2,6 +2,7 @@ package org.lifeevents.registry.registration;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -53,6 +54,9 @@ public class CorrectionService {
             "placeOfBirth", "motherId", "fatherId", "mother", "father", "childrenInBirth", "birthOrder");
     static final Set<String> DEATH_FIELDS = Set.of("dateOfDeath", "placeOfDeath");
     static final Set<String> IDENTIFYING_FIELDS = Set.of("registrationNumber", "childId", "personId");
+
+    @Inject
+    Clock clock;
 
     @Inject
     Outbox outbox;
@@ -109,7 +113,8 @@ public class CorrectionService {
         ObjectNode merged = (ObjectNode) read(registration.recordJson);
         request.changes().fields().forEachRemaining(change -> merged.set(change.getKey(), change.getValue()));
 
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         RegistrationCorrectedEvent.Builder event = RegistrationCorrectedEvent.newBuilder()
                 .setEventId(Events.newEventId())
                 .setOccurredAt(now)
@@ -132,7 +137,7 @@ public class CorrectionService {
             changeErrors.addAll(checks.check(after).list());
             BirthChecks.Facts facts = birthChecks.check(after, registrationNumber, changeErrors);
             BirthChecks.Facts previousFacts = birthChecks.check(before, registrationNumber, new FieldErrors());
-            effectiveFrom = effectiveFrom(request, registration, facts.birthDate(), errors);
+            effectiveFrom = effectiveFrom(request, registration, facts.birthDate(), errors, today);
             errors.throwIfAny();
             BirthRecord previous = BirthRecords.of(registrationNumber, before, previousFacts, registration.householdId);
             BirthRecord corrected = BirthRecords.of(registrationNumber, after, facts, registration.householdId);
@@ -144,9 +149,9 @@ public class CorrectionService {
             errors.throwIfAny();
             FieldErrors changeErrors = errors.under("changes.");
             changeErrors.addAll(checks.check(after).list());
-            DeathRegistrationService.check(after, changeErrors);
+            DeathRegistrationService.check(after, changeErrors, today);
             LocalDate newDate = changeErrors.has("dateOfDeath") ? null : Dates.of(after.dateOfDeath());
-            effectiveFrom = effectiveFrom(request, registration, newDate, errors);
+            effectiveFrom = effectiveFrom(request, registration, newDate, errors, today);
             errors.throwIfAny();
             DeathRecord previous = DeathRecords.decode(registration.deathRecord, registration.deathRecordSchema);
             DeathRecord corrected = DeathRecord.newBuilder(previous)
@@ -213,15 +218,15 @@ public class CorrectionService {
      * date, by default today.
      */
     private LocalDate effectiveFrom(CorrectionRequest request, Registration registration, LocalDate correctedEventDate,
-            FieldErrors errors) {
+            FieldErrors errors, LocalDate today) {
         LocalDate original = originalEventDate(registration);
         if ("formal_correction".equals(request.reason())) {
-            LocalDate given = Dates.past(errors, "effectiveFrom", request.effectiveFrom(), false);
+            LocalDate given = Dates.past(errors, "effectiveFrom", request.effectiveFrom(), false, today);
             if (given != null && correctedEventDate != null && given.isBefore(correctedEventDate)) {
                 errors.add("effectiveFrom", "before_event_date",
                         "is before the registered event (" + correctedEventDate + ")");
             }
-            return given != null ? given : LocalDate.now();
+            return given != null ? given : today;
         }
         LocalDate fixed = correctedEventDate == null || original.isBefore(correctedEventDate) ? original
                 : correctedEventDate;

@@ -1,5 +1,6 @@
 package org.lifeevents.registry.registration;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -40,6 +41,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class DeathRegistrationService {
 
     @Inject
+    Clock clock;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -64,9 +68,14 @@ public class DeathRegistrationService {
                 RegistrationReceipt.class, context, () -> apply(request, errors, context));
     }
 
-    /** The domain checks of a death; returns the deceased, or null with errors added. */
-    static Person check(DeathRegistrationRequest request, FieldErrors errors) {
-        LocalDate dateOfDeath = Dates.past(errors, "dateOfDeath", request.dateOfDeath(), !errors.has("dateOfDeath"));
+    /**
+     * The domain checks of a death; returns the deceased, or null with errors added.
+     *
+     * @param today the business date, after which no death is registered
+     */
+    static Person check(DeathRegistrationRequest request, FieldErrors errors, LocalDate today) {
+        LocalDate dateOfDeath = Dates.past(errors, "dateOfDeath", request.dateOfDeath(), !errors.has("dateOfDeath"),
+                today);
         if (!PersonId.isValid(request.personId())) {
             return null;
         }
@@ -82,7 +91,7 @@ public class DeathRegistrationService {
     }
 
     private RegistrationReceipt apply(DeathRegistrationRequest request, FieldErrors errors, WriteContext context) {
-        Person deceased = check(request, errors);
+        Person deceased = check(request, errors, LocalDate.now(clock));
         errors.throwIfAny();
         if (deceased.isDeceased()) {
             String where = Registration.activeOf(deceased.personId, Registration.DEATH)
@@ -107,7 +116,7 @@ public class DeathRegistrationService {
             HouseholdMember.currentOf(spouse.personId).ifPresent(member -> households.add(member.householdId));
         }
 
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         outbox.publish(Topics.REGISTRATIONS, deceased.personId, DeathRegisteredEvent.newBuilder()
                 .setEventId(Events.newEventId())
                 .setOccurredAt(now)

@@ -1,5 +1,6 @@
 package org.lifeevents.registry.registration;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
@@ -32,6 +33,9 @@ import org.lifeevents.registry.write.WriteContext;
 public class RevocationService {
 
     @Inject
+    Clock clock;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -58,7 +62,7 @@ public class RevocationService {
         }
         Set<String> households = Registration.BIRTH.equals(registration.kind) ? undoBirth(registration)
                 : undoDeath(registration);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         registration.status = Registration.REVOKED;
         registration.revokedAt = now;
         registration.revocationReason = request.reason();

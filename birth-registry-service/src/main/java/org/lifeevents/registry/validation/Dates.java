@@ -18,10 +18,13 @@ public final class Dates {
     private Dates() {
     }
 
-    /** The date, or null (with an error when it is required or malformed). Dates after today are refused. */
-    public static LocalDate past(FieldErrors errors, String field, String text, boolean required) {
+    /**
+     * The date, or null (with an error when it is required or malformed). Dates after {@code today} are refused; the
+     * caller passes the business date, so the check means the same whatever day the service runs on.
+     */
+    public static LocalDate past(FieldErrors errors, String field, String text, boolean required, LocalDate today) {
         LocalDate date = parse(errors, field, text, required);
-        if (date != null && date.isAfter(LocalDate.now())) {
+        if (date != null && date.isAfter(today)) {
             errors.add(field, "in_future", "must not be in the future");
             return null;
         }

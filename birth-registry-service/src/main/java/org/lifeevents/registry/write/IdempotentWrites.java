@@ -2,7 +2,7 @@ package org.lifeevents.registry.write;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +32,9 @@ public class IdempotentWrites {
     public static final String CORRECTION = "CORRECTION";
     public static final String REVOCATION = "REVOCATION";
     public static final String POPULATION = "POPULATION";
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager entityManager;
@@ -70,7 +73,7 @@ public class IdempotentWrites {
         record.responseJson = json.valueToTree(answer).toString();
         record.correlationId = context.correlationId();
         record.recordedBy = context.recordedBy();
-        record.recordedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        record.recordedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         record.persist();
         return answer;
     }

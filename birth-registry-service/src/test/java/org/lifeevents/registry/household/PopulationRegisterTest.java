@@ -1,9 +1,12 @@
 package org.lifeevents.registry.household;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,9 @@ import static org.lifeevents.registry.TestData.registry;
 
 @QuarkusTest
 class PopulationRegisterTest {
+
+    @Inject
+    Clock clock;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -98,7 +104,7 @@ class PopulationRegisterTest {
         move.put("changeNumber", number("M"));
         move.put("personIds", List.of(person, personId("M", LocalDate.of(1970, 1, 1)), "12345678901"));
         move.put("toHouseholdId", number("H"));
-        move.put("effectiveFrom", "2999-01-01");
+        move.put("effectiveFrom", LocalDate.now(clock).plusDays(1).toString());
 
         registry().body(move).post("/moves").then().statusCode(400)
                 .body("errors.field", hasItems("personIds[1]", "personIds[2]", "address", "effectiveFrom"))

@@ -1,5 +1,6 @@
 package org.lifeevents.registry.registration;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,9 @@ import static org.lifeevents.registry.TestData.registry;
 
 @QuarkusTest
 class BirthRegistrationTest {
+
+    @Inject
+    Clock clock;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -177,7 +181,7 @@ class BirthRegistrationTest {
     void invalidFieldsAreAllListedAtOnceAndNothingIsStored() {
         String number = number("B");
         Map<String, Object> body = birth(number, "62603020014", "49403136516");
-        body.put("birthDate", "2999-01-01");
+        body.put("birthDate", LocalDate.now(clock).plusDays(1).toString());
         body.put("birthTime", "25:99");
         body.remove("placeOfBirth");
         body.put("childrenInBirth", 1);

@@ -1,5 +1,6 @@
 package org.lifeevents.registry.registration;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,9 @@ import static org.lifeevents.registry.TestData.registry;
 @QuarkusTest
 class CorrectionAndRevocationTest {
 
+    @Inject
+    Clock clock;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -56,7 +60,7 @@ class CorrectionAndRevocationTest {
 
         registry().body(correction).post("/registrations/" + registration + "/corrections")
                 .then().statusCode(201)
-                .body("effectiveFrom", equalTo(LocalDate.now().toString()))
+                .body("effectiveFrom", equalTo(LocalDate.now(clock).toString()))
                 .body("changes.field", equalTo(List.of("father")))
                 .body("changes[0].previousValue", equalTo(null))
                 .body("changes[0].newValue", equalTo(father));
@@ -67,7 +71,7 @@ class CorrectionAndRevocationTest {
         assertThat(event.getReason()).isEqualTo("FORMAL_CORRECTION");
         assertThat(event.getRegistrationKind()).isEqualTo("BIRTH");
         assertThat(event.getSubjectPersonId()).isEqualTo(child);
-        assertThat(event.getEffectiveFrom()).isEqualTo(LocalDate.now());
+        assertThat(event.getEffectiveFrom()).isEqualTo(LocalDate.now(clock));
         assertThat(event.getCorrectedBy()).isEqualTo("official 4711");
         assertThat(event.getCorrectedAt()).isNotNull();
         assertThat(event.getChanges()).extracting(FieldChange::getField, FieldChange::getPreviousValue,
@@ -143,7 +147,9 @@ class CorrectionAndRevocationTest {
                 .post("/registrations/" + registration + "/corrections")
                 .then().statusCode(400)
                 .body("errors.code", containsInAnyOrder("not_correctable", "unknown_field"));
-        registry().body(correction("typographical", Map.of("birthDate", "2999-01-01", "birthOrder", 3)))
+        registry()
+                .body(correction("typographical",
+                        Map.of("birthDate", LocalDate.now(clock).plusDays(1).toString(), "birthOrder", 3)))
                 .post("/registrations/" + registration + "/corrections")
                 .then().statusCode(400)
                 .body("errors.field", containsInAnyOrder("changes.birthDate", "changes.birthOrder"));

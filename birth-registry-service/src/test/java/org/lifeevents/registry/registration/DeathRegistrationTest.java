@@ -1,5 +1,6 @@
 package org.lifeevents.registry.registration;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,9 @@ import static org.lifeevents.registry.TestData.registry;
 
 @QuarkusTest
 class DeathRegistrationTest {
+
+    @Inject
+    Clock clock;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -154,7 +158,7 @@ class DeathRegistrationTest {
         registry().body(death(number("D"), person, "1999-09-08")).post("/registrations/deaths")
                 .then().statusCode(400)
                 .body("errors.code", equalTo(List.of("before_birth")));
-        registry().body(death(number("D"), person, "2999-01-01")).post("/registrations/deaths")
+        registry().body(death(number("D"), person, LocalDate.now(clock).plusDays(1).toString())).post("/registrations/deaths")
                 .then().statusCode(400)
                 .body("errors.code", equalTo(List.of("in_future")));
         Map<String, Object> unknown = death(number("D"), personId("M", LocalDate.of(1950, 1, 2)), "2026-01-01");

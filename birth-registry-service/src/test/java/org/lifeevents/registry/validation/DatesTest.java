@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DatesTest {
 
+    /** A fixed "today": the check compares with the date it is given, never with the calendar. */
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(nullValues = "none", value = {
             "2026-01-31, none",
@@ -19,11 +22,13 @@ class DatesTest {
             "26-01-01, invalid_date",
             "2026-1-1, invalid_date",
             "tomorrow, invalid_date",
+            "2026-12-01, none",
+            "2026-12-02, in_future",
             "2999-01-01, in_future" })
     void pastDatesAreRealAndNotInTheFuture(String text, String code) {
         FieldErrors errors = new FieldErrors();
 
-        LocalDate date = Dates.past(errors, "birthDate", text, true);
+        LocalDate date = Dates.past(errors, "birthDate", text, true, TODAY);
 
         if (code == null) {
             assertThat(errors.isEmpty()).isTrue();
@@ -52,7 +57,7 @@ class DatesTest {
     void aMissingRequiredDateIsRequiredAndAPrefixedCollectorNamesThePart() {
         FieldErrors errors = new FieldErrors();
 
-        Dates.past(errors.under("changes."), "dateOfDeath", null, true);
+        Dates.past(errors.under("changes."), "dateOfDeath", null, true, TODAY);
 
         assertThat(errors.list()).singleElement().satisfies(e -> {
             assertThat(e.field()).isEqualTo("changes.dateOfDeath");

@@ -1,7 +1,6 @@
 package org.lifeevents.localservers.testing;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -71,9 +70,9 @@ public final class TopicReader {
 
     /** Waits until the topic holds events of the type that match, then returns all of that type that match. */
     public <T extends SpecificRecord> List<T> await(String topic, Class<T> type, Predicate<T> match, int atLeast) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         List<T> found = List.of();
-        while (Instant.now().isBefore(deadline)) {
+        while (System.nanoTime() - deadline < 0) {
             found = read(topic, type).stream().filter(match).toList();
             if (found.size() >= atLeast) {
                 return found;
