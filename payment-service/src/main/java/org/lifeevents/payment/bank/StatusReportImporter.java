@@ -1,7 +1,6 @@
 package org.lifeevents.payment.bank;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -30,6 +29,7 @@ import org.lifeevents.iso20022.InvalidMessageException;
 import org.lifeevents.iso20022.Iso20022Schema;
 import org.lifeevents.iso20022.StatusReport;
 import org.lifeevents.iso20022.StatusReportReader;
+import org.lifeevents.payment.archive.FileArchive;
 import org.lifeevents.payment.payrun.PaymentFile;
 import org.lifeevents.payment.schedule.Payment;
 import org.lifeevents.payment.schedule.PaymentEvents;
@@ -74,6 +74,9 @@ public class StatusReportImporter {
     PaymentEvents events;
 
     @Inject
+    FileArchive archive;
+
+    @Inject
     Clock clock;
 
     /** What an import did. */
@@ -85,13 +88,9 @@ public class StatusReportImporter {
     }
 
     public Outcome importReport(byte[] xml) {
-        return importReport(new ByteArrayInputStream(xml));
-    }
-
-    public Outcome importReport(InputStream xml) {
         StatusReport report;
         try {
-            report = StatusReportReader.read(schema, xml);
+            report = StatusReportReader.read(schema, new ByteArrayInputStream(xml));
         } catch (InvalidMessageException e) {
             throw ProblemException.invalid(List.of(new Problem.FieldError("pain002", "invalid_pain002",
                     "is not a valid pain.002.001.10 document: " + e.violations().get(0))));
@@ -102,6 +101,7 @@ public class StatusReportImporter {
                 .orElseThrow(() -> ProblemException.unprocessable("unknown_message", "The report is about message "
                         + report.originalMessageId() + ", which no payment run sent.", List.of()));
         Instant now = clock.instant();
+        file.pain002Digest = archive.keep(xml);
         if (REJECTED.equals(report.groupStatus()) && DUPLICATE.equals(report.groupReason())) {
             LOG.warnf("The bank reports file %s as a duplicate; its first report stands", file.messageId);
             return new Outcome(file.messageId, report.groupStatus(), 0, 0, file.nbOfTxs);

@@ -34,4 +34,8 @@ public class PaymentFile extends PanacheEntityBase {
     public String groupStatus;
     public int settledCount;
     public int failedCount;
+    /** SHA-256 of the pain.001 bytes the bank took, kept in the archive. */
+    public String pain001Digest;
+    /** SHA-256 of the last pain.002 imported for the file, kept in the archive. */
+    public String pain002Digest;
 }

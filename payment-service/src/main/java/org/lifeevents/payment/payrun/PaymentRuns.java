@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.jpa.HibernateHints;
 import org.lifeevents.common.problem.ProblemException;
 import org.lifeevents.payment.PaymentConfig;
+import org.lifeevents.payment.archive.FileArchive;
 import org.lifeevents.payment.recovery.RecoveryService;
 import org.lifeevents.payment.schedule.Payment;
 import org.lifeevents.payment.schedule.PaymentEvents;
@@ -48,6 +49,9 @@ public class PaymentRuns {
 
     @Inject
     PaymentEvents events;
+
+    @Inject
+    FileArchive archive;
 
     @Inject
     Clock clock;
@@ -168,14 +172,18 @@ public class PaymentRuns {
                 .setParameter(1, runId).setParameter(2, PaymentFile.REPORTED).getResultList();
     }
 
-    /** Records that the bank took the file: its payments are sent, and each is announced once. */
-    public void markSent(UUID fileId, Instant sentAt) {
+    /**
+     * Records that the bank took the file: its payments are sent, and each is announced once; the bytes it took are
+     * archived under their digest.
+     */
+    public void markSent(UUID fileId, Instant sentAt, byte[] pain001) {
         PaymentFile file = entityManager.find(PaymentFile.class, fileId, LockModeType.PESSIMISTIC_WRITE);
         if (!PaymentFile.ASSEMBLED.equals(file.status)) {
             return;
         }
         file.status = PaymentFile.SENT;
         file.sentAt = sentAt;
+        file.pain001Digest = archive.keep(pain001);
         // One statement for the file's payments, then one event each from read-only copies (nothing to dirty-check).
         entityManager.createQuery("""
                 update Payment set status = 'SENT', sentAt = ?2, updatedAt = ?3 where fileId = ?1 and status = 'IN_RUN'

@@ -115,9 +115,10 @@ public class RunExecutor {
                     UUID toWrite = files.get(next++);
                     written.add(writers.submit(() -> writer.bytes(toWrite)));
                 }
-                byte[] pain002 = bank.send(await(written.poll()));
+                byte[] pain001 = await(written.poll());
+                byte[] pain002 = bank.send(pain001);
                 crashPoints.reached(RunCrashPoints.AFTER_BANK_TOOK_FILE);
-                runs.markSent(fileId, clock.instant());
+                runs.markSent(fileId, clock.instant(), pain001);
                 crashPoints.reached(RunCrashPoints.AFTER_FILE_MARKED_SENT);
                 importer.importReport(pain002);
             }

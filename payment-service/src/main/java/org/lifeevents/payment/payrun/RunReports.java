@@ -44,7 +44,8 @@ public class RunReports {
                 n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5]), n(r[6]), n(r[7]), n(r[8]), n(r[9]))).toList();
         List<RunView.FileFigures> files = PaymentFile.<PaymentFile> find("runId = ?1 order by fileNo", runId).list()
                 .stream().map(f -> new RunView.FileFigures(f.fileNo, f.messageId, f.status, f.nbOfTxs, f.ctrlSumCents,
-                        f.sentAt, f.reportedAt, f.groupStatus, f.settledCount, f.failedCount))
+                        f.sentAt, f.reportedAt, f.groupStatus, f.settledCount, f.failedCount, f.pain001Digest,
+                        f.pain002Digest))
                 .toList();
         Object[] check = (Object[]) entityManager.createNativeQuery("""
                 select coalesce((select sum(ctrl_sum_cents) from payment_file where run_id = ?1), 0),

@@ -1,5 +1,7 @@
 package org.lifeevents.payment.payrun;
 
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -14,7 +16,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,6 +47,9 @@ public class RunResource {
 
     @Inject
     RunReports reports;
+
+    @Inject
+    RunFiles files;
 
     @Inject
     OwedReconciliation reconciliation;
@@ -101,6 +108,36 @@ public class RunResource {
     @APIResponse(responseCode = "404", description = "No such run")
     public RunView get(@PathParam("runId") UUID runId) {
         return reports.detail(runId);
+    }
+
+    @GET
+    @Path("/runs/{runId}/files/{fileNo}")
+    @RolesAllowed({ Roles.AUDITOR, Roles.PAYMENT_OPERATOR })
+    @Produces(MediaType.APPLICATION_XML)
+    @Operation(summary = "The exact bytes of the run's pain.001 file as the bank took it; header Digest: its SHA-256")
+    @APIResponse(responseCode = "200", description = "The pain.001.001.09 document")
+    @APIResponse(responseCode = "404", description = "file_not_found, or file_not_archived while the bank has not taken it")
+    public Response pain001(@PathParam("runId") UUID runId, @PathParam("fileNo") int fileNo) {
+        return xml(files.pain001(runId, fileNo));
+    }
+
+    @GET
+    @Path("/runs/{runId}/files/{fileNo}/status-report")
+    @RolesAllowed({ Roles.AUDITOR, Roles.PAYMENT_OPERATOR })
+    @Produces(MediaType.APPLICATION_XML)
+    @Operation(summary = "The exact bytes of the bank's pain.002 status report for the file; header Digest: its SHA-256")
+    @APIResponse(responseCode = "200", description = "The pain.002.001.10 document")
+    @APIResponse(responseCode = "404", description = "file_not_found, or file_not_archived while no report is imported")
+    public Response statusReport(@PathParam("runId") UUID runId, @PathParam("fileNo") int fileNo) {
+        return xml(files.statusReport(runId, fileNo));
+    }
+
+    private static Response xml(RunFiles.Archived file) {
+        // RFC 3230 instance digest, so a client can check the bytes against the digest shown on the run.
+        return Response.ok(file.content(), MediaType.APPLICATION_XML)
+                .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.digest())))
+                .tag(file.digest())
+                .build();
     }
 
     @GET

@@ -15,9 +15,13 @@ public record RunView(UUID runId, LocalDate runDate, String status, String start
             long settledPayments, long settledCents, long failedPayments, long failedCents, long pendingPayments) {
     }
 
-    /** One pain.001 file of the run. */
+    /**
+     * One pain.001 file of the run, with the SHA-256 of the bytes sent and of the status report imported
+     * ({@code GET /runs/{id}/files/{n}} and {@code .../status-report} give them).
+     */
     public record FileFigures(int fileNo, String messageId, String status, int nbOfTxs, long ctrlSumCents,
-            Instant sentAt, Instant reportedAt, String groupStatus, int settled, int failed) {
+            Instant sentAt, Instant reportedAt, String groupStatus, int settled, int failed, String pain001Digest,
+            String pain002Digest) {
     }
 
     /**
