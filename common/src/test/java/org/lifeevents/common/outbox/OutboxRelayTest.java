@@ -1,7 +1,6 @@
 package org.lifeevents.common.outbox;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,10 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lifeevents.localservers.PostgresServer;
 import org.lifeevents.localservers.testing.SharedServers;
 import org.lifeevents.localservers.testing.TopicReader;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,17 +41,7 @@ class OutboxRelayTest {
 
     @BeforeAll
     static void servers() throws Exception {
-        PostgresServer postgres = SharedServers.postgres(DATABASE);
-        PGSimpleDataSource pg = new PGSimpleDataSource();
-        pg.setUrl(postgres.jdbcUrl(DATABASE));
-        pg.setUser(PostgresServer.USER);
-        pg.setPassword(PostgresServer.PASSWORD);
-        dataSource = pg;
-        try (Connection connection = dataSource.getConnection();
-                InputStream sql = OutboxRelayTest.class.getClassLoader()
-                        .getResourceAsStream("db/common/V0_1__outbox_and_inbox.sql")) {
-            connection.createStatement().execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        dataSource = OutboxDatabase.create(DATABASE);
         bootstrap = SharedServers.kafka().bootstrapServers();
     }
 

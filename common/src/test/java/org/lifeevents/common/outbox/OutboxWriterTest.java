@@ -1,7 +1,5 @@
 package org.lifeevents.common.outbox;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,10 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lifeevents.events.tax.IncomeAssessedEvent;
-import org.lifeevents.localservers.PostgresServer;
-import org.lifeevents.localservers.testing.SharedServers;
 import org.postgresql.PGConnection;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,17 +35,7 @@ class OutboxWriterTest {
 
     @BeforeAll
     static void database() throws Exception {
-        PostgresServer postgres = SharedServers.postgres(DATABASE);
-        PGSimpleDataSource pg = new PGSimpleDataSource();
-        pg.setUrl(postgres.jdbcUrl(DATABASE));
-        pg.setUser(PostgresServer.USER);
-        pg.setPassword(PostgresServer.PASSWORD);
-        dataSource = pg;
-        try (Connection connection = dataSource.getConnection();
-                InputStream sql = OutboxWriterTest.class.getClassLoader()
-                        .getResourceAsStream("db/common/V0_1__outbox_and_inbox.sql")) {
-            connection.createStatement().execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        dataSource = OutboxDatabase.create(DATABASE);
     }
 
     @BeforeEach
