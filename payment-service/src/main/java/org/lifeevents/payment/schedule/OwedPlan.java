@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.lifeevents.payment.entitlement.EntitlementState;
 
@@ -54,17 +55,32 @@ public final class OwedPlan {
         }
         YearMonth through = YearMonth.from(today);
         for (YearMonth month = first; !month.isAfter(through); month = month.plusMonths(1)) {
-            LocalDate start = month.atDay(1);
-            if (lastOwed != null && start.isAfter(lastOwed)) {
+            if (lastOwed != null && month.atDay(1).isAfter(lastOwed)) {
                 break;
             }
-            EntitlementState.Period period = holding(state.periods, month);
-            if (period != null) {
-                LocalDate due = month.plusMonths(1).atDay(Math.min(paymentDay, month.plusMonths(1).lengthOfMonth()));
-                owed.add(new Owed(start, month.atEndOfMonth(), period.amountCents(), period.recipientId(), due));
-            }
+            month(state, month, paymentDay).ifPresent(owed::add);
         }
         return owed;
+    }
+
+    /**
+     * What a monthly entitlement is owed for one month, by the same rule as {@link #owed}: nothing unless GRANTED, or
+     * STOPPED with the month starting on or before its last owed date; else the period holding the month, paid on the
+     * payment day of the next month.
+     */
+    public static Optional<Owed> month(EntitlementState state, YearMonth month, int paymentDay) {
+        boolean granted = EntitlementState.GRANTED.equals(state.status);
+        boolean stopped = EntitlementState.STOPPED.equals(state.status);
+        if (!state.monthly || state.periods == null || !granted && !(stopped && state.lastOwedDate != null)
+                || stopped && month.atDay(1).isAfter(state.lastOwedDate)) {
+            return Optional.empty();
+        }
+        EntitlementState.Period period = holding(state.periods, month);
+        if (period == null) {
+            return Optional.empty();
+        }
+        LocalDate due = month.plusMonths(1).atDay(Math.min(paymentDay, month.plusMonths(1).lengthOfMonth()));
+        return Optional.of(new Owed(month.atDay(1), month.atEndOfMonth(), period.amountCents(), period.recipientId(), due));
     }
 
     /** The period that holds for the month: the one covering its 1st, else one that starts within it. */
