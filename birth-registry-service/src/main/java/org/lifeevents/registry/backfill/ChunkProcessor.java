@@ -17,8 +17,8 @@ import org.lifeevents.common.problem.Problem;
 import org.lifeevents.common.problem.ProblemException;
 import org.lifeevents.events.Events;
 import org.lifeevents.registry.household.HouseholdRequest;
+import org.lifeevents.registry.registration.BirthBatch;
 import org.lifeevents.registry.registration.BirthRegistrationRequest;
-import org.lifeevents.registry.registration.BirthRegistrationService;
 import org.lifeevents.registry.registration.DeathRegistrationRequest;
 import org.lifeevents.registry.registration.DeathRegistrationService;
 import org.lifeevents.registry.registration.RegistrationReceipt;
@@ -35,9 +35,9 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 /**
  * Applies one chunk of backfill lines in one transaction, together with the job's progress and the chunk's line errors:
- * a job that stops resumes after the last committed chunk. Runs of household lines go through the bulk loader; births
- * and deaths through the same services as the API (same rules, same events), so a repeated line is recognised by its
- * registration number and skipped.
+ * a job that stops resumes after the last committed chunk. Runs of household lines go through the household bulk
+ * loader, runs of births through {@link BirthBatch} (set-based, with the API's rules and events), deaths through the
+ * same service as the API; a repeated line is recognised by its registration number and skipped.
  */
 @ApplicationScoped
 public class ChunkProcessor {
@@ -53,7 +53,7 @@ public class ChunkProcessor {
     HouseholdBulkLoader households;
 
     @Inject
-    BirthRegistrationService births;
+    BirthBatch births;
 
     @Inject
     DeathRegistrationService deaths;
@@ -76,7 +76,7 @@ public class ChunkProcessor {
     record Tally(long read, long accepted, long skipped, long refused) {
     }
 
-    // A chunk of births and deaths goes through the same services as the API, line by line; on a loaded machine that can
+    // Deaths (and some births) go through the same services as the API, line by line; on a loaded machine a chunk can
     // outlast the default 60 s transaction timeout, and a reaped chunk would fail the whole job.
     @Transactional
     @TransactionConfiguration(timeoutFromConfigProperty = "lifeevents.registry.backfill.chunk-timeout-seconds")
@@ -85,6 +85,7 @@ public class ChunkProcessor {
         long accepted = 0;
         long skipped = 0;
         List<HouseholdBulkLoader.Line> run = new ArrayList<>();
+        List<BirthBatch.Line> birthRun = new ArrayList<>();
         for (RawLine raw : lines) {
             if (raw.text() != null && raw.text().isBlank()) {
                 skipped++;
@@ -95,17 +96,25 @@ public class ChunkProcessor {
                 continue;
             }
             if (parsed instanceof HouseholdBulkLoader.Line household) {
+                long[] counts = flushBirths(birthRun, recordedBy, errors);
+                accepted += counts[0];
+                skipped += counts[1];
                 run.add(household);
                 continue;
             }
             long[] counts = flushRun(run, errors);
             accepted += counts[0];
             skipped += counts[1];
+            if (parsed instanceof BirthRegistrationRequest birth) {
+                birthRun.add(new BirthBatch.Line(raw.number(), birth, Events.newCorrelationId()));
+                continue;
+            }
+            counts = flushBirths(birthRun, recordedBy, errors);
+            accepted += counts[0];
+            skipped += counts[1];
             WriteContext context = new WriteContext(Events.newCorrelationId(), recordedBy);
             try {
-                RegistrationReceipt receipt = parsed instanceof BirthRegistrationRequest birth
-                        ? births.register(birth, context)
-                        : deaths.register((DeathRegistrationRequest) parsed, context);
+                RegistrationReceipt receipt = deaths.register((DeathRegistrationRequest) parsed, context);
                 if (receipt.correlationId().equals(context.correlationId())) {
                     accepted++;
                 } else {
@@ -116,6 +125,9 @@ public class ChunkProcessor {
             }
         }
         long[] counts = flushRun(run, errors);
+        accepted += counts[0];
+        skipped += counts[1];
+        counts = flushBirths(birthRun, recordedBy, errors);
         accepted += counts[0];
         skipped += counts[1];
         long refused = errors.stream().map(LineError::line).distinct().count();
@@ -132,6 +144,19 @@ public class ChunkProcessor {
         HouseholdBulkLoader.Result result = households.load(run);
         result.refused().forEach((line, fieldErrors) -> fieldErrors
                 .forEach(e -> errors.add(new LineError(line, e.field(), e.code(), e.message()))));
+        long skipped = result.skipped().size();
+        long accepted = run.size() - skipped - result.refused().size();
+        run.clear();
+        return new long[] { accepted, skipped };
+    }
+
+    /** Registers the pending births; returns {accepted, skipped} and adds the refusals. */
+    private long[] flushBirths(List<BirthBatch.Line> run, String recordedBy, List<LineError> errors) {
+        if (run.isEmpty()) {
+            return new long[] { 0, 0 };
+        }
+        BirthBatch.Result result = births.register(run, recordedBy);
+        result.refused().forEach((line, problem) -> refuse(errors, line, problem));
         long skipped = result.skipped().size();
         long accepted = run.size() - skipped - result.refused().size();
         run.clear();

@@ -90,7 +90,7 @@ public class HouseholdSnapshots {
         return byPerson.values().stream().map(HouseholdSnapshots::toEventMember).toList();
     }
 
-    static Address address(Household household) {
+    public static Address address(Household household) {
         return household.street == null ? null
                 : Address.newBuilder()
                         .setStreet(household.street)

@@ -3,6 +3,7 @@ package org.lifeevents.registry.registration;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,9 @@ import org.lifeevents.registry.validation.FieldErrors;
 /**
  * The domain checks of a birth, beyond the request's own constraints: real dates not in the future, parents known to
  * the register (unless marked as not in it) and born before the child, and a multiple birth that agrees with the
- * siblings already registered (same mother, same birth date: same count, distinct order).
+ * siblings already registered (same mother, same birth date: same count, distinct order). The rules read the register
+ * through {@link Register}, so the API (one birth, read from the database) and the backfill (a chunk of births, read in a
+ * few set-based queries) apply one rule set.
  */
 @ApplicationScoped
 public class BirthChecks {
@@ -40,22 +43,59 @@ public class BirthChecks {
     public record Facts(LocalDate birthDate, LocalTime birthTime, Parent mother, Parent father) {
     }
 
+    /** A birth already registered to the same mother. */
+    public record Sibling(String registrationNumber, LocalDate birthDate, String childId, int childrenInBirth,
+            int birthOrder) {
+    }
+
+    /** What the checks read from the register. */
+    public interface Register {
+
+        /** The person with the id, or null. */
+        Person person(String personId);
+
+        /** The active birth registrations whose child has the mother as a legal parent. */
+        List<Sibling> childrenOf(String motherId);
+    }
+
+    /** The register as the database holds it now, read one query at a time (the API's single birth). */
+    private final Register database = new Register() {
+        @Override
+        public Person person(String personId) {
+            return Person.findById(personId);
+        }
+
+        @Override
+        public List<Sibling> childrenOf(String motherId) {
+            return siblingsOf(motherId);
+        }
+    };
+
     /**
      * Checks the birth, adding every problem to the errors.
      *
      * @param ownRegistration the registration being corrected (its child is not a sibling of itself), or null
      */
     public Facts check(BirthRegistrationRequest request, String ownRegistration, FieldErrors errors) {
-        LocalDate birthDate = Dates.past(errors, "birthDate", request.birthDate(), !errors.has("birthDate"),
-                LocalDate.now(clock));
+        return check(request, ownRegistration, errors, LocalDate.now(clock), database);
+    }
+
+    /**
+     * Checks the birth against the given view of the register and business date, adding every problem to the errors.
+     */
+    public static Facts check(BirthRegistrationRequest request, String ownRegistration, FieldErrors errors,
+            LocalDate today, Register register) {
+        LocalDate birthDate = Dates.past(errors, "birthDate", request.birthDate(), !errors.has("birthDate"), today);
         LocalTime birthTime = Dates.time(errors, "birthTime", request.birthTime());
         if (request.childrenInBirth() != null && request.birthOrder() != null
                 && request.birthOrder() > request.childrenInBirth()) {
             errors.add("birthOrder", "exceeds_children_in_birth",
                     "is above childrenInBirth (" + request.childrenInBirth() + ")");
         }
-        Parent mother = parent(errors, "mother", request.motherId(), request.mother(), birthDate, request.childId());
-        Parent father = parent(errors, "father", request.fatherId(), request.father(), birthDate, request.childId());
+        Parent mother = parent(errors, "mother", request.motherId(), request.mother(), birthDate, request.childId(),
+                register);
+        Parent father = parent(errors, "father", request.fatherId(), request.father(), birthDate, request.childId(),
+                register);
         if (mother != null && father != null && mother.personId() != null
                 && mother.personId().equals(father.personId())) {
             errors.add("fatherId", "same_person", "the father cannot be the mother");
@@ -71,13 +111,13 @@ public class BirthChecks {
         }
         if (mother != null && mother.personId() != null && birthDate != null && request.childrenInBirth() != null
                 && request.birthOrder() != null && PersonId.isValid(request.childId())) {
-            checkSiblings(errors, request, mother.personId(), birthDate, ownRegistration);
+            checkSiblings(errors, request, mother.personId(), birthDate, ownRegistration, register);
         }
         return new Facts(birthDate, birthTime, mother, father);
     }
 
-    private Parent parent(FieldErrors errors, String role, String id, BirthRegistrationRequest.ParentDetails details,
-            LocalDate childBirth, String childId) {
+    private static Parent parent(FieldErrors errors, String role, String id,
+            BirthRegistrationRequest.ParentDetails details, LocalDate childBirth, String childId, Register register) {
         String idField = role + "Id";
         if (id != null && details != null) {
             errors.add(role, "conflicting_fields", "name the " + role + " with " + idField + " or " + role + ", not both");
@@ -96,7 +136,7 @@ public class BirthChecks {
             errors.add(field, "same_person", "the child cannot be its own parent");
             return null;
         }
-        Person person = personId == null ? null : Person.findById(personId);
+        Person person = personId == null ? null : register.person(personId);
         if (!marked) {
             if (personId == null) {
                 errors.add(field, "required", "a parent of the population register is named by person id; "
@@ -128,27 +168,18 @@ public class BirthChecks {
         }
     }
 
-    private void checkSiblings(FieldErrors errors, BirthRegistrationRequest request, String motherId, LocalDate birthDate,
-            String ownRegistration) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> siblings = entityManager.createNativeQuery("""
-                select r.registration_number, p.children_in_birth, p.birth_order
-                from registration r
-                join person p on p.person_id = r.subject_person_id
-                join responsible_adult ra on ra.child_id = p.person_id and ra.relation = 'PARENT' and ra.adult_id = ?1
-                where r.kind = 'BIRTH' and r.status = 'ACTIVE' and p.birth_date = ?2 and p.person_id <> ?3
-                  and r.registration_number <> ?4
-                order by r.registration_number
-                """)
-                .setParameter(1, motherId)
-                .setParameter(2, birthDate)
-                .setParameter(3, request.childId())
-                .setParameter(4, ownRegistration == null ? "" : ownRegistration)
-                .getResultList();
-        for (Object[] sibling : siblings) {
-            String number = (String) sibling[0];
-            int count = ((Number) sibling[1]).intValue();
-            int order = ((Number) sibling[2]).intValue();
+    private static void checkSiblings(FieldErrors errors, BirthRegistrationRequest request, String motherId,
+            LocalDate birthDate, String ownRegistration, Register register) {
+        String own = ownRegistration == null ? "" : ownRegistration;
+        List<Sibling> siblings = register.childrenOf(motherId).stream()
+                .filter(s -> s.birthDate().equals(birthDate) && !s.childId().equals(request.childId())
+                        && !s.registrationNumber().equals(own))
+                .sorted(Comparator.comparing(Sibling::registrationNumber))
+                .toList();
+        for (Sibling sibling : siblings) {
+            String number = sibling.registrationNumber();
+            int count = sibling.childrenInBirth();
+            int order = sibling.birthOrder();
             if (count != request.childrenInBirth()) {
                 errors.add("childrenInBirth", "disagrees_with_sibling",
                         "the sibling registered as " + number + " (same mother, same day) says " + count);
@@ -161,6 +192,25 @@ public class BirthChecks {
             errors.add("childrenInBirth", "more_children_than_stated",
                     (siblings.size() + 1) + " children of this mother born that day are registered");
         }
+    }
+
+    private List<Sibling> siblingsOf(String motherId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select r.registration_number, p.birth_date, p.person_id, p.children_in_birth, p.birth_order
+                from registration r
+                join person p on p.person_id = r.subject_person_id
+                join responsible_adult ra on ra.child_id = p.person_id and ra.relation = 'PARENT' and ra.adult_id = ?1
+                where r.kind = 'BIRTH' and r.status = 'ACTIVE'
+                """)
+                .setParameter(1, motherId)
+                .getResultList();
+        return rows.stream().map(row -> new Sibling((String) row[0], toLocalDate(row[1]), ((String) row[2]).trim(),
+                ((Number) row[3]).intValue(), ((Number) row[4]).intValue())).toList();
+    }
+
+    private static LocalDate toLocalDate(Object value) {
+        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
     }
 
     private static String field(String id, String role) {

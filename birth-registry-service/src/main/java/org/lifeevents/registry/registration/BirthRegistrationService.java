@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -147,14 +148,21 @@ public class BirthRegistrationService {
      * the father's, on the same condition; else none (the birth event says so, and eligibility opens a case).
      */
     static String newbornHousehold(BirthChecks.Facts facts) {
-        return residentHousehold(facts.mother()).orElseGet(() -> residentHousehold(facts.father()).orElse(null));
+        return newbornHousehold(facts, personId -> HouseholdMember.currentOf(personId).map(member -> member.householdId));
     }
 
-    private static Optional<String> residentHousehold(BirthChecks.Parent parent) {
+    /** The newborn-household rule, with the parents' current households read through the given function. */
+    static String newbornHousehold(BirthChecks.Facts facts, Function<String, Optional<String>> currentHousehold) {
+        return residentHousehold(facts.mother(), currentHousehold)
+                .orElseGet(() -> residentHousehold(facts.father(), currentHousehold).orElse(null));
+    }
+
+    private static Optional<String> residentHousehold(BirthChecks.Parent parent,
+            Function<String, Optional<String>> currentHousehold) {
         if (parent == null || !parent.inPopulationRegister() || parent.personId() == null) {
             return Optional.empty();
         }
-        return HouseholdMember.currentOf(parent.personId()).map(member -> member.householdId);
+        return currentHousehold.apply(parent.personId());
     }
 
     /** Links a parent with a person id; a parent not in the register is recorded, flagged, the first time. */

@@ -85,14 +85,23 @@ public class IdempotentWrites {
         if (earlier.isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(answerTo(write, body, earlier.get().requestJson, earlier.get().responseJson, answerType));
+    }
+
+    /**
+     * The answer to a repeat of an earlier write, given that write's stored request and answer (read one by one here, or
+     * for a whole backfill chunk at once); throws 409 when the body differs.
+     */
+    public <R> R answerTo(Write write, JsonNode body, String earlierRequest, String earlierResponse,
+            Class<R> answerType) {
         try {
-            List<Problem.FieldError> differences = BodyDifferences.between(json.readTree(earlier.get().requestJson), body);
+            List<Problem.FieldError> differences = BodyDifferences.between(json.readTree(earlierRequest), body);
             if (!differences.isEmpty()) {
                 throw new ProblemException(409, write.conflictCode(), "Conflict",
                         write.number() + " was used before with a different body; the first request stands.",
                         differences);
             }
-            return Optional.of(json.readValue(earlier.get().responseJson, answerType));
+            return json.readValue(earlierResponse, answerType);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
