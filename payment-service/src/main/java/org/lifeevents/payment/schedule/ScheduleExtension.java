@@ -99,17 +99,31 @@ public class ScheduleExtension {
                 .createQuery("from EntitlementState where entitlementId in :ids", EntitlementState.class)
                 .setParameter("ids", ids).getResultList();
         List<EntitlementState> oneMonth = new ArrayList<>();
+        Session session = entityManager.unwrap(Session.class);
         for (EntitlementState state : states) {
             if (previous.equals(state.plannedThrough)) {
+                // Read only: their new month is recorded in one statement below, not one update per entitlement.
+                session.setReadOnly(state, true);
                 oneMonth.add(state);
-            } else {
-                schedule.plan(state);
+                continue;
             }
+            schedule.plan(state);
             if (state.plannedThrough == null || state.plannedThrough.isBefore(month)) {
                 state.plannedThrough = month;
             }
         }
         scheduleMonth(oneMonth, YearMonth.from(month));
+        if (!oneMonth.isEmpty()) {
+            UUID[] planned = oneMonth.stream().map(state -> state.entitlementId).toArray(UUID[]::new);
+            session.doWork(connection -> {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "update entitlement set planned_through = ? where entitlement_id = any(?)")) {
+                    update.setObject(1, month);
+                    update.setArray(2, connection.createArrayOf("uuid", planned));
+                    update.executeUpdate();
+                }
+            });
+        }
         return ids.size();
     }
 
@@ -148,8 +162,6 @@ public class ScheduleExtension {
         }
         OwedPlan.Owed first = owed.get(0).owed();
         Session session = entityManager.unwrap(Session.class);
-        // The entitlements' new planned month is flushed with the rest at commit; the insert goes first so that a
-        // payment and the plan that made it commit together.
         List<Payment> inserted = session.doReturningWork(connection -> insert(connection, paymentIds, entitlementIds,
                 benefits, recipients, versions, amounts, statuses, correlationIds, first));
         for (Payment payment : inserted) {
