@@ -123,6 +123,10 @@ public class ChunkProcessor {
             } catch (ProblemException e) {
                 refuse(errors, raw.number(), e);
             }
+            // What a death loaded is not needed by the next line; kept in the session, every later flush of the chunk
+            // would check it again, and a chunk of deaths would cost the square of its size.
+            entityManager.flush();
+            entityManager.clear();
         }
         long[] counts = flushRun(run, errors);
         accepted += counts[0];
