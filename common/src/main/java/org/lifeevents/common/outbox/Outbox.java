@@ -8,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
 import jakarta.transaction.Synchronization;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -37,6 +40,9 @@ public class Outbox {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    TransactionManager transactionManager;
+
     /**
      * Adds the event to the outbox.
      *
@@ -58,7 +64,9 @@ public class Outbox {
         if (rows == null) {
             List<OutboxWriter.Row> created = new ArrayList<>();
             transactions.putResource(PENDING_ROWS, created);
-            transactions.registerInterposedSynchronization(new Synchronization() {
+            // An ordinary (not interposed) synchronization runs before Hibernate's own, while the session still holds
+            // its connection: the rows go out on it, and nothing is left open for the pool to close at commit.
+            registerBeforeHibernate(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
                     write(created);
@@ -72,6 +80,16 @@ public class Outbox {
             rows = created;
         }
         return rows;
+    }
+
+    private void registerBeforeHibernate(Synchronization synchronization) {
+        try {
+            transactionManager.getTransaction().registerSynchronization(synchronization);
+        } catch (RollbackException e) {
+            throw new IllegalStateException("The transaction is marked for rollback: its events would be lost", e);
+        } catch (SystemException e) {
+            throw new IllegalStateException("Could not register the outbox with the transaction", e);
+        }
     }
 
     private void write(List<OutboxWriter.Row> rows) {
