@@ -42,8 +42,9 @@ public final class KafkaServer implements AutoCloseable {
      * @param keepData false deletes the log directory on close (tests); true keeps it for the next start
      */
     public static KafkaServer start(Path logDir, int port, boolean keepData) {
-        int kafkaPort = Ports.orFree(port);
-        int controllerPort = port == 0 ? Ports.free() : port + 1;
+        int[] free = port == 0 ? Ports.free(2) : new int[] { port, port + 1 };
+        int kafkaPort = free[0];
+        int controllerPort = free[1];
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
                 .withKafkaHost("127.0.0.1")
                 .withKafkaPort(kafkaPort)

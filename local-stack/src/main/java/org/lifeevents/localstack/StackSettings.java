@@ -30,8 +30,9 @@ public record StackSettings(Path checkout, Path dataDir, boolean keepData, int k
     /** A stack for one test run: free ports, data under the given directory, deleted afterwards. */
     public static StackSettings forTests(Path checkout, Path dataDir) {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        int[] free = Ports.free(Service.values().length);
         for (Service service : Service.values()) {
-            ports.put(service, Ports.free());
+            ports.put(service, free[service.ordinal()]);
         }
         return new StackSettings(checkout, dataDir, false, 0, 0, 0, ports, 3);
     }
