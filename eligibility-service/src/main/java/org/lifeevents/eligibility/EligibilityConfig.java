@@ -15,6 +15,8 @@ public interface EligibilityConfig {
 
     Cases cases();
 
+    Intake intake();
+
     /** Where the ruleset's parameters come from. */
     interface Ruleset {
 
@@ -65,5 +67,15 @@ public interface EligibilityConfig {
         /** Overrides above this amount (cents) need a second caseworker. */
         @WithDefault("100000")
         long fourEyesAboveCents();
+    }
+
+    interface Intake {
+
+        /**
+         * Most events a consumer takes per poll, all handled in one transaction (each channel's max.poll.records reads
+         * it). Larger means fewer commits; each household touched holds a lock until the commit.
+         */
+        @WithDefault("250")
+        int batchSize();
     }
 }

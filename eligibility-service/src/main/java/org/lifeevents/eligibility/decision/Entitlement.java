@@ -82,4 +82,13 @@ public class Entitlement extends PanacheEntityBase {
     public List<String> missingCodes() {
         return missing == null ? List.of() : missing.stream().map(Missing::code).toList();
     }
+
+    /** The scopes (households) of the given entitlements, in one query. */
+    public static List<String> scopesOf(Collection<UUID> entitlementIds) {
+        if (entitlementIds.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery("select distinct e.scope from Entitlement e where e.entitlementId in ?1",
+                String.class).setParameter(1, entitlementIds).getResultList();
+    }
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +27,9 @@ import org.lifeevents.eligibility.ruleset.ParameterTable;
 
 /**
  * Decides a household again after any input that touches it: under the household's lock, gathers its facts, resolves
- * the incomes the rules need under consent, evaluates, and reconciles the result with what is stored.
+ * the incomes the rules need under consent, evaluates, and reconciles the result with what is stored. Inside
+ * {@link #onceEach(Runnable)} (a consumer's batch) the decisions wait for the end of the batch, so a household is
+ * decided once however many of the batch's events touched it.
  */
 @ApplicationScoped
 @Transactional(TxType.MANDATORY)
@@ -55,6 +59,9 @@ public class HouseholdDecisions {
     @Inject
     Clock clock;
 
+    @Inject
+    DueScopes due;
+
     private HouseholdEvaluator evaluator;
 
     @Inject
@@ -62,31 +69,48 @@ public class HouseholdDecisions {
         this.evaluator = new HouseholdEvaluator(parameters);
     }
 
+    /**
+     * Runs the handling of a batch of inputs, then decides every scope they touched once, with all that touched it as
+     * the trigger. The scopes are locked in one statement, in a fixed order, so two batches never deadlock.
+     */
+    public void onceEach(Runnable handling) {
+        due.open();
+        Map<String, List<Trigger>> touched;
+        try {
+            handling.run();
+        } finally {
+            touched = due.close();
+        }
+        lock.lockAll(touched.keySet());
+        touched.forEach((scope, triggers) -> evaluateLocked(scope, Trigger.together(triggers)));
+    }
+
     /** Evaluates the scopes one after the other, locking them in a fixed order so two inputs never deadlock. */
     public void evaluate(Collection<String> scopes, Trigger trigger) {
-        for (String scope : new TreeSet<>(scopes)) {
-            lock.lock(scope);
+        if (due.isOpen()) {
+            due.add(scopes, trigger);
+            return;
         }
-        for (String scope : new TreeSet<>(scopes)) {
+        Set<String> ordered = new TreeSet<>(scopes);
+        lock.lockAll(ordered);
+        for (String scope : ordered) {
             evaluateLocked(scope, trigger);
         }
     }
 
-    public Reconciler.Outcome evaluate(String scope, Trigger trigger) {
-        lock.lock(scope);
-        return evaluateLocked(scope, trigger);
+    public void evaluate(String scope, Trigger trigger) {
+        evaluate(List.of(scope), trigger);
     }
 
-    private Reconciler.Outcome evaluateLocked(String scope, Trigger trigger) {
+    private void evaluateLocked(String scope, Trigger trigger) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         HouseholdFacts known = facts.load(scope, today, now);
         HouseholdFacts resolved = known.withIncome(incomes.resolve(evaluator.incomeNeeds(known), known.consents(), now));
         List<DesiredEntitlement> desired = caseworkers.apply(evaluator.evaluate(resolved));
-        Reconciler.Outcome outcome = reconciler.reconcile(scope, desired, trigger);
+        reconciler.reconcile(scope, desired, trigger);
         if (desired.stream().anyMatch(d -> d.missingCodes().contains(Missing.CONSENT_CHECK))) {
             queue.request(scope, "consent service unavailable", now.plus(config.reevaluation().consentCheckRetry()));
         }
-        return outcome;
     }
 }

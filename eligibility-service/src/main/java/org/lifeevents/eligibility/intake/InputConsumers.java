@@ -1,17 +1,24 @@
 package org.lifeevents.eligibility.intake;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.lifeevents.common.intake.EventIntake;
+import org.lifeevents.common.intake.BatchHandler;
+import org.lifeevents.common.intake.BatchIntake;
+import org.lifeevents.common.intake.EventHandler;
+import org.lifeevents.eligibility.decision.HouseholdDecisions;
 import org.lifeevents.eligibility.payment.PaymentIntake;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Takes the inputs the engine decides from off their topics, once each and in order per key, and hands them to their
- * handlers inside the intake's transaction. Kafka transport only.
+ * Takes the inputs the engine decides from off their topics, once each and in order per key, a whole poll at a time:
+ * each poll's new events are handled in one transaction and every household they touch is decided once at its end
+ * (see {@link BatchIntake}). Kafka transport only.
  */
 @ApplicationScoped
 public class InputConsumers {
@@ -24,7 +31,10 @@ public class InputConsumers {
     public static final String PAYMENTS = "payments";
 
     @Inject
-    EventIntake intake;
+    BatchIntake intake;
+
+    @Inject
+    HouseholdDecisions decisions;
 
     @Inject
     RegistrationIntake registrations;
@@ -46,37 +56,44 @@ public class InputConsumers {
 
     @Incoming(REGISTRATIONS)
     @Blocking
-    public void onRegistration(byte[] payload) {
-        intake.accept("eligibility.registrations", payload, registrations::handle);
+    public CompletionStage<Void> onRegistration(KafkaRecordBatch<String, byte[]> batch) {
+        return accept("eligibility.registrations", batch, registrations::handle);
     }
 
     @Incoming(HOUSEHOLDS)
     @Blocking
-    public void onHousehold(byte[] payload) {
-        intake.accept("eligibility.households", payload, households::handle);
+    public CompletionStage<Void> onHousehold(KafkaRecordBatch<String, byte[]> batch) {
+        return accept("eligibility.households", batch, households::handle);
     }
 
     @Incoming(INCOMES)
     @Blocking
-    public void onIncome(byte[] payload) {
-        intake.accept("eligibility.incomes", payload, incomes::handle);
+    public CompletionStage<Void> onIncome(KafkaRecordBatch<String, byte[]> batch) {
+        return accept("eligibility.incomes", batch, incomes::handle);
     }
 
     @Incoming(CONSENTS)
     @Blocking
-    public void onConsent(byte[] payload) {
-        intake.accept("eligibility.consents", payload, consents::handle);
+    public CompletionStage<Void> onConsent(KafkaRecordBatch<String, byte[]> batch) {
+        return accept("eligibility.consents", batch, consents::handle);
     }
 
     @Incoming(PAYOUT_ACCOUNTS)
     @Blocking
-    public void onPayoutAccount(byte[] payload) {
-        intake.accept("eligibility.payout-accounts", payload, payoutAccounts::handle);
+    public CompletionStage<Void> onPayoutAccount(KafkaRecordBatch<String, byte[]> batch) {
+        return accept("eligibility.payout-accounts", batch, payoutAccounts::handle);
     }
 
     @Incoming(PAYMENTS)
     @Blocking
-    public void onPayment(byte[] payload) {
-        intake.accept("eligibility.payments", payload, payments::handle);
+    public CompletionStage<Void> onPayment(KafkaRecordBatch<String, byte[]> batch) {
+        // reports of money paid decide nothing; they lock the households they concern up front
+        return intake.accept("eligibility.payments", batch, payments::handleAll, payments::handle);
+    }
+
+    /** Handles the poll's events in order, then decides each household they touched once. */
+    private CompletionStage<Void> accept(String consumer, KafkaRecordBatch<String, byte[]> batch, EventHandler handler) {
+        BatchHandler decidingOnce = events -> decisions.onceEach(() -> events.forEach(handler::handle));
+        return intake.accept(consumer, batch, decidingOnce, handler);
     }
 }

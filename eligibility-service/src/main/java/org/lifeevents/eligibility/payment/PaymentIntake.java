@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +49,17 @@ public class PaymentIntake {
     @Inject
     Clock clock;
 
+    /**
+     * A poll's reports: the households of all the entitlements they concern are locked first, in one statement and in
+     * sorted order, so a poll never takes household locks in an order another consumer's poll could invert.
+     */
+    public void handleAll(List<SpecificRecord> events) {
+        List<UUID> entitlementIds = events.stream().map(PaymentIntake::entitlementIdOf).filter(Objects::nonNull)
+                .distinct().toList();
+        lock.lockAll(Entitlement.scopesOf(entitlementIds));
+        events.forEach(this::handle);
+    }
+
     public void handle(SpecificRecord event) {
         if (event instanceof PaymentSentEvent sent) {
             paid(record(sent.getPaymentId(), sent.getEntitlementId(), sent.getBenefit(), sent.getRecipientId(),
@@ -60,6 +73,18 @@ public class PaymentIntake {
             failed(failed);
         }
         // a scheduled payment changes nothing here: only money that left (or was refused) does
+    }
+
+    private static UUID entitlementIdOf(SpecificRecord event) {
+        String id = event instanceof PaymentSentEvent sent ? sent.getEntitlementId()
+                : event instanceof PaymentSettledEvent settled ? settled.getEntitlementId()
+                        : event instanceof PaymentFailedEvent failed ? failed.getEntitlementId() : null;
+        try {
+            return id == null ? null : UUID.fromString(id);
+        } catch (IllegalArgumentException notOurs) {
+            // handle() refuses the event with the reason
+            return null;
+        }
     }
 
     private void paid(PaidPayment payment) {

@@ -210,6 +210,35 @@ class BirthDecisionsTest {
         assertThat(Stored.count("select count(*) from entitlement where beneficiary_id = ?1", invalidChild)).isZero();
     }
 
+    /**
+     * The consumer handles a poll in one transaction; an invalid birth published between the twins it may share a poll
+     * with goes to the dead-letter topic on its own, and the twins are decided as if it had never come.
+     */
+    @Test
+    void anInvalidBirthAmongValidOnesIsDeadLetteredAloneAndTheOthersAreDecided() {
+        String mother = person("F", LocalDate.of(1990, 3, 3));
+        LocalDate born = LocalDate.of(2026, 7, 7);
+        String first = person("F", born);
+        String second = person("M", born);
+        String household = "H-BD6-" + first;
+        String correlationId = Events.newCorrelationId();
+        inputs.household(household, 1, LocalDate.of(2020, 1, 1), "INITIAL_LOAD", correlationId,
+                List.of(member(mother, "Liis", null, List.of())));
+        inputs.birth("B-" + first, first, "One", born, mother, null, 2, 1, household, correlationId);
+        BirthRegisteredEvent invalid = inputs.birth("B-BAD-" + first, "62606060002", "X", born, mother, null, 2, 2,
+                household, Events.newCorrelationId());
+        inputs.birth("B-" + second, second, "Two", born, mother, null, 2, 2, household, correlationId);
+
+        assertThat(Stored.awaitEntitlement(EntitlementKeys.birthGrant(first)).beneficiaryId).isEqualTo(first);
+        assertThat(Stored.awaitEntitlement(EntitlementKeys.birthGrant(second)).beneficiaryId).isEqualTo(second);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> topics.readRaw(Topics.deadLetter(Topics.REGISTRATIONS, "eligibility-service")).stream()
+                        .anyMatch(r -> Events.eventId(EventCodec.decode(r.value())).equals(invalid.getEventId())));
+        Stored.awaitConsumed(bootstrap, Topics.REGISTRATIONS);
+        assertThat(Stored.count("select count(*) from birth_fact where child_id = ?1", "62606060002")).isZero();
+        assertThat(Stored.count("select count(*) from birth_fact where child_id in (?1, ?2)", first, second)).isEqualTo(2);
+    }
+
     /** Loading a household is a trigger as a birth is: children already registered are owed from go-live. */
     @Test
     void aHouseholdLoadedWithChildrenGrantsTheirMonthlyBenefitsFromGoLive() {

@@ -1,0 +1,92 @@
+package org.lifeevents.common.intake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.logging.Logger;
+import org.lifeevents.events.wire.EventCodec;
+import org.lifeevents.events.wire.UnreadableEventException;
+
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+
+/**
+ * Where a batch consumer hands a whole poll: the events it has not handled before are handled in one transaction,
+ * with one statement recording them all as handled, so a poll of hundreds of events costs one commit instead of
+ * hundreds. The guarantees are those of {@link EventIntake}:
+ * <ul>
+ * <li>a record that is not our format is refused on its own and goes to the channel's dead-letter topic;</li>
+ * <li>passing failures (the database restarting, a lock timeout) retry the whole batch in place, so per-key order
+ * holds;</li>
+ * <li>when an event is rejected, or the batch keeps failing, nothing of the batch is kept and its events go through
+ * {@link EventIntake} one by one: the rejected event alone goes to the dead-letter topic, the others are handled.</li>
+ * </ul>
+ * The batch is acknowledged only after all of that, so a crash redelivers it and the recorded event ids skip what
+ * was done.
+ */
+@ApplicationScoped
+public class BatchIntake {
+
+    private static final Logger LOG = Logger.getLogger(BatchIntake.class);
+
+    @Inject
+    IntakeTransaction transaction;
+
+    @Inject
+    EventIntake oneByOne;
+
+    @Inject
+    BatchIntake self;
+
+    /**
+     * @param consumer the consuming component's stable name; the same event is handled once per consumer
+     * @param batch one poll of Avro single-object encoded events
+     * @param handler handles the batch's new events together
+     * @param single handles one event, for the one-by-one path after a rejection
+     */
+    public CompletionStage<Void> accept(String consumer, KafkaRecordBatch<?, byte[]> batch, BatchHandler handler,
+            EventHandler single) {
+        List<CompletionStage<Void>> refusals = new ArrayList<>();
+        List<KafkaRecord<?, byte[]>> readable = new ArrayList<>();
+        List<SpecificRecord> events = new ArrayList<>();
+        for (KafkaRecord<?, byte[]> record : batch.getRecords()) {
+            try {
+                events.add(EventCodec.decode(record.getPayload()));
+                readable.add(record);
+            } catch (UnreadableEventException e) {
+                refusals.add(record.nack(e));
+            }
+        }
+        try {
+            self.handleBatch(consumer, events, handler);
+        } catch (RuntimeException e) {
+            LOG.infof("%s: a batch of %d events failed as a whole (%s); handling them one by one", consumer,
+                    events.size(), e.toString());
+            for (KafkaRecord<?, byte[]> record : readable) {
+                try {
+                    oneByOne.accept(consumer, record.getPayload(), single);
+                } catch (RuntimeException refused) {
+                    refusals.add(record.nack(refused));
+                }
+            }
+        }
+        return CompletableFuture.allOf(refusals.stream().map(CompletionStage::toCompletableFuture)
+                .toArray(CompletableFuture[]::new)).thenCompose(done -> batch.ack());
+    }
+
+    /** One attempt per retry, each in a fresh transaction; a rejected event ends the attempts at once. */
+    @Retry(maxRetries = 8, delay = 250, jitter = 100, maxDuration = 30_000, abortOn = { RejectedEventException.class,
+            UnreadableEventException.class })
+    public void handleBatch(String consumer, List<SpecificRecord> events, BatchHandler handler) {
+        if (!events.isEmpty()) {
+            transaction.handleAllOnce(consumer, events, handler);
+        }
+    }
+}
