@@ -1,14 +1,21 @@
 package org.lifeevents.consent.tracker;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.lifeevents.common.intake.EventIntake;
+import org.lifeevents.common.intake.BatchHandler;
+import org.lifeevents.common.intake.BatchIntake;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
-/** Takes reported data accesses off {@code consent.data-access.v1}, once each; Kafka transport only. */
+/**
+ * Takes reported data accesses off {@code consent.data-access.v1}, once each, a whole poll per transaction; Kafka
+ * transport only.
+ */
 @ApplicationScoped
 public class DataAccessConsumer {
 
@@ -18,14 +25,14 @@ public class DataAccessConsumer {
     public static final String CONSUMER = "consent.data-access";
 
     @Inject
-    EventIntake intake;
+    BatchIntake intake;
 
     @Inject
     DataAccessRecorder recorder;
 
     @Incoming(CHANNEL)
     @Blocking
-    public void on(byte[] payload) {
-        intake.accept(CONSUMER, payload, recorder::record);
+    public CompletionStage<Void> on(KafkaRecordBatch<String, byte[]> batch) {
+        return intake.accept(CONSUMER, batch, BatchHandler.eachOf(recorder::record), recorder::record);
     }
 }

@@ -1,7 +1,9 @@
 package org.lifeevents.eligibility.facts;
 
 import java.io.Serializable;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
@@ -28,13 +30,21 @@ public class HouseholdPerson extends PanacheEntityBase {
         }
     }
 
-    /** Records the link unless it exists (concurrent intakes may add the same one). */
-    public static void link(EntityManager em, String personId, String householdId) {
-        if (personId == null || householdId == null) {
+    /**
+     * Records that these people bear on the household, unless known (concurrent intakes may add the same link), in one
+     * statement however many they are; null ids are skipped.
+     */
+    public static void link(EntityManager em, Collection<String> personIds, String householdId) {
+        String[] people = personIds.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
+        if (people.length == 0 || householdId == null) {
             return;
         }
-        em.createNativeQuery("insert into household_person (person_id, household_id) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, personId)
+        em.createNativeQuery("""
+                insert into household_person (person_id, household_id)
+                select person_id, ?2 from unnest(cast(?1 as text[])) as linked(person_id)
+                on conflict do nothing
+                """)
+                .setParameter(1, people)
                 .setParameter(2, householdId)
                 .executeUpdate();
     }

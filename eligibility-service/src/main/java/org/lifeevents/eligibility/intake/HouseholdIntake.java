@@ -1,6 +1,8 @@
 package org.lifeevents.eligibility.intake;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,11 +61,13 @@ public class HouseholdIntake {
         fact.receivedAt = clock.instant();
         fact.snapshot = new HouseholdSnapshotFact.Snapshot(changed.getMembers().stream().map(FactsLoader::member).toList());
         fact.persist();
+        List<String> people = new ArrayList<>();
         for (HouseholdMember member : changed.getMembers()) {
-            HouseholdPerson.link(entityManager, member.getPersonId(), householdId);
-            member.getLegalParentIds().forEach(p -> HouseholdPerson.link(entityManager, p, householdId));
-            member.getGuardianIds().forEach(g -> HouseholdPerson.link(entityManager, g, householdId));
+            people.add(member.getPersonId());
+            people.addAll(member.getLegalParentIds());
+            people.addAll(member.getGuardianIds());
         }
+        HouseholdPerson.link(entityManager, people, householdId);
         decisions.evaluate(householdId, new Trigger("HouseholdChangedEvent " + changed.getEventId() + " (household "
                 + householdId + " version " + changed.getVersion() + ", " + changed.getReason() + ")",
                 changed.getCorrelationId()));

@@ -1,6 +1,8 @@
 package org.lifeevents.eligibility.intake;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -248,19 +250,15 @@ public class RegistrationIntake {
     }
 
     private void link(BirthFact fact) {
-        String household = FactsLoader.scopeOfBirth(fact);
-        HouseholdPerson.link(entityManager, fact.childId, household);
-        HouseholdPerson.link(entityManager, fact.motherId, household);
-        HouseholdPerson.link(entityManager, fact.fatherId, household);
+        HouseholdPerson.link(entityManager, Arrays.asList(fact.childId, fact.motherId, fact.fatherId),
+                FactsLoader.scopeOfBirth(fact));
     }
 
     private void link(DeathFact fact) {
-        String household = scopeOf(fact);
-        HouseholdPerson.link(entityManager, fact.personId, household);
-        HouseholdPerson.link(entityManager, fact.spouseId, household);
-        fact.householdMembers.forEach(m -> HouseholdPerson.link(entityManager, m.personId(), household));
-        fact.minorChildren.forEach(c -> c.survivingParentIds().forEach(p -> HouseholdPerson.link(entityManager, p,
-                household)));
+        List<String> people = new ArrayList<>(Arrays.asList(fact.personId, fact.spouseId));
+        fact.householdMembers.forEach(m -> people.add(m.personId()));
+        fact.minorChildren.forEach(c -> people.addAll(c.survivingParentIds()));
+        HouseholdPerson.link(entityManager, people, scopeOf(fact));
     }
 
     /** The death's own scope, every household the deceased belongs to, and the households of the minor children. */

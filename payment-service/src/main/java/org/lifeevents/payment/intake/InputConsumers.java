@@ -1,11 +1,15 @@
 package org.lifeevents.payment.intake;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.lifeevents.common.intake.EventIntake;
+import org.lifeevents.common.intake.BatchHandler;
+import org.lifeevents.common.intake.BatchIntake;
+import org.lifeevents.common.intake.EventHandler;
 import org.lifeevents.events.eligibility.EntitlementChangedEvent;
 import org.lifeevents.events.eligibility.EntitlementDecidedEvent;
 import org.lifeevents.events.eligibility.EntitlementStoppedEvent;
@@ -22,10 +26,12 @@ import org.lifeevents.payment.person.PersonRegister;
 import org.lifeevents.payment.recovery.RecoveryService;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Takes what the payment service acts on off its topics, once each (the intake deduplicates on the event id in the
- * handling transaction): entitlements and recovery claims from eligibility, deaths and names from the registry, refund
+ * Takes what the payment service acts on off its topics, once each and a whole poll per transaction (the intake
+ * deduplicates on the event ids in the handling transaction, see {@link BatchIntake}): entitlements and recovery claims from
+ * eligibility, deaths and names from the registry, refund
  * accounts from the tax authority. Kafka transport only; the handling is in the feature services.
  */
 @ApplicationScoped
@@ -37,7 +43,7 @@ public class InputConsumers {
     public static final String TAX_REFUND_ACCOUNTS = "tax-refund-accounts";
 
     @Inject
-    EventIntake intake;
+    BatchIntake intake;
 
     @Inject
     EntitlementStore entitlements;
@@ -53,26 +59,30 @@ public class InputConsumers {
 
     @Incoming(ENTITLEMENTS)
     @Blocking(ordered = true)
-    public void onEntitlement(byte[] payload) {
-        intake.accept("payment.entitlements", payload, this::handleEntitlement);
+    public CompletionStage<Void> onEntitlement(KafkaRecordBatch<String, byte[]> batch) {
+        return accept("payment.entitlements", batch, this::handleEntitlement);
     }
 
     @Incoming(REGISTRATIONS)
     @Blocking(ordered = true)
-    public void onRegistration(byte[] payload) {
-        intake.accept("payment.registrations", payload, this::handleRegistration);
+    public CompletionStage<Void> onRegistration(KafkaRecordBatch<String, byte[]> batch) {
+        return accept("payment.registrations", batch, this::handleRegistration);
     }
 
     @Incoming(HOUSEHOLDS)
     @Blocking(ordered = true)
-    public void onHousehold(byte[] payload) {
-        intake.accept("payment.households", payload, this::handleHousehold);
+    public CompletionStage<Void> onHousehold(KafkaRecordBatch<String, byte[]> batch) {
+        return accept("payment.households", batch, this::handleHousehold);
     }
 
     @Incoming(TAX_REFUND_ACCOUNTS)
     @Blocking(ordered = true)
-    public void onTaxRefundAccount(byte[] payload) {
-        intake.accept("payment.tax-refund-accounts", payload, this::handleTaxRefundAccount);
+    public CompletionStage<Void> onTaxRefundAccount(KafkaRecordBatch<String, byte[]> batch) {
+        return accept("payment.tax-refund-accounts", batch, this::handleTaxRefundAccount);
+    }
+
+    private CompletionStage<Void> accept(String consumer, KafkaRecordBatch<String, byte[]> batch, EventHandler handler) {
+        return intake.accept(consumer, batch, BatchHandler.eachOf(handler), handler);
     }
 
     void handleEntitlement(SpecificRecord event) {
