@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -26,9 +27,11 @@ import org.lifeevents.common.problem.ProblemException;
 import org.lifeevents.payment.bank.BankClient;
 import org.lifeevents.payment.bank.Pain001Writer;
 import org.lifeevents.payment.bank.StatusReportImporter;
+import org.lifeevents.payment.payrun.RunStages.Stage;
 import org.lifeevents.payment.schedule.ScheduleExtension;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Drives a run through its steps until it is complete, from wherever it stands: assign what is due to files, then for
@@ -73,6 +76,9 @@ public class RunExecutor {
     @Inject
     Clock clock;
 
+    @Inject
+    Instance<MeterRegistry> meters;
+
     /** Executes (or resumes) the run to completion; refused while another executor holds the run lock. */
     @ActivateRequestContext
     public PaymentRun execute(UUID runId) {
@@ -93,14 +99,21 @@ public class RunExecutor {
     }
 
     private PaymentRun steps(UUID runId) {
+        long started = System.nanoTime();
+        RunStages stages = new RunStages();
         PaymentRun run = runs.get(runId);
         if (PaymentRun.ASSIGNING.equals(run.status)) {
-            extension.extendAll();
+            long planning = System.nanoTime();
+            stages.add(Stage.PLAN, planning, extension.extendAll());
+            long assigning = System.nanoTime();
+            long assignedInAll = 0;
             int assigned;
             while ((assigned = runs.assignBatch(runId)) > 0) {
                 LOG.debugf("Run %s assigned %d payments", runId, assigned);
+                assignedInAll += assigned;
                 crashPoints.reached(RunCrashPoints.AFTER_ASSIGNING_A_FILE);
             }
+            stages.add(Stage.ASSIGN, assigning, assignedInAll);
         }
         List<UUID> files = runs.filesToSend(runId);
         // Files are written (and validated) ahead on other threads, only reading; they are still sent, recorded and
@@ -113,19 +126,33 @@ public class RunExecutor {
             for (UUID fileId : files) {
                 while (next < files.size() && written.size() <= ahead) {
                     UUID toWrite = files.get(next++);
-                    written.add(writers.submit(() -> writer.bytes(toWrite)));
+                    written.add(writers.submit(() -> {
+                        long writing = System.nanoTime();
+                        byte[] bytes = writer.bytes(toWrite);
+                        stages.add(Stage.WRITE, writing, 1);
+                        return bytes;
+                    }));
                 }
+                long waiting = System.nanoTime();
                 byte[] pain001 = await(written.poll());
+                stages.add(Stage.AWAIT_WRITE, waiting, 1);
+                long sending = System.nanoTime();
                 byte[] pain002 = bank.send(pain001);
+                stages.add(Stage.SEND, sending, 1);
                 crashPoints.reached(RunCrashPoints.AFTER_BANK_TOOK_FILE);
-                runs.markSent(fileId, clock.instant(), pain001);
+                long recording = System.nanoTime();
+                stages.add(Stage.RECORD_SENT, recording, runs.markSent(fileId, clock.instant(), pain001));
                 crashPoints.reached(RunCrashPoints.AFTER_FILE_MARKED_SENT);
-                importer.importReport(pain002);
+                long importing = System.nanoTime();
+                StatusReportImporter.Outcome outcome = importer.importReport(pain002);
+                stages.add(Stage.IMPORT, importing, outcome.settled() + outcome.failed());
             }
         } finally {
             writers.shutdownNow();
         }
         PaymentRun done = runs.complete(runId);
+        stages.add(Stage.TOTAL, started, done.paymentCount);
+        stages.report(runId, meters.isResolvable() ? meters.get() : null);
         LOG.infof("Run %s is %s: %d payments, %d files, control sum %d cents", runId, done.status, done.paymentCount,
                 done.fileCount, done.controlSumCents);
         return done;
