@@ -134,7 +134,7 @@ public class PaymentRuns {
             run.status = PaymentRun.SENDING;
             return 0;
         }
-        run.assignCursor = taken.stream().max(UUID::compareTo).orElseThrow();
+        run.assignCursor = taken.stream().max(PaymentRuns::inDatabaseOrder).orElseThrow();
         recovery.offsetFile(runId, fileId);
         Object[] totals = (Object[]) entityManager.createNativeQuery("""
                 select count(*) filter (where status = 'IN_RUN'),
@@ -166,6 +166,16 @@ public class PaymentRuns {
             run.controlSumCents += controlSum;
         }
         return taken.size();
+    }
+
+    /**
+     * PostgreSQL's order of uuids: their bytes unsigned, most significant first. {@link UUID#compareTo} compares the
+     * halves as signed numbers, so its maximum of a batch that straddles 80000000-... is not the database's, and the
+     * cursor would fall behind the batch (harmless, the taken rows are no longer scheduled, but read again).
+     */
+    static int inDatabaseOrder(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     /** The files of the run whose status report is still to be imported, in order. */
