@@ -1,5 +1,6 @@
 package org.lifeevents.bank;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,29 +22,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.lifeevents.bank.StatusReportWriter.InstructionOutcome;
+import org.lifeevents.bank.StatusReportWriter.Original;
+import org.lifeevents.bank.StatusReportWriter.Outcome;
+import org.lifeevents.iso20022.InvalidMessageException;
 import org.lifeevents.iso20022.Iso20022Schema;
-
-import com.prowidesoftware.swift.model.mx.MxPain00100109;
-import com.prowidesoftware.swift.model.mx.MxPain00200110;
-import com.prowidesoftware.swift.model.mx.MxWriteConfiguration;
-import com.prowidesoftware.swift.model.mx.dic.BranchAndFinancialInstitutionIdentification6;
-import com.prowidesoftware.swift.model.mx.dic.CreditTransferTransaction34;
-import com.prowidesoftware.swift.model.mx.dic.CustomerPaymentStatusReportV10;
-import com.prowidesoftware.swift.model.mx.dic.FinancialInstitutionIdentification18;
-import com.prowidesoftware.swift.model.mx.dic.GroupHeader86;
-import com.prowidesoftware.swift.model.mx.dic.OriginalGroupHeader17;
-import com.prowidesoftware.swift.model.mx.dic.OriginalPaymentInstruction32;
-import com.prowidesoftware.swift.model.mx.dic.PaymentInstruction30;
-import com.prowidesoftware.swift.model.mx.dic.PaymentTransaction105;
-import com.prowidesoftware.swift.model.mx.dic.StatusReason6Choice;
-import com.prowidesoftware.swift.model.mx.dic.StatusReasonInformation12;
 
 /**
  * Where the simulated bank takes a pain.001 customer credit transfer file and answers with a pain.002 status report.
  * The file is checked against its schema and its control figures; each transfer is credited (ACSC) or rejected with
  * the reason the configured account lists give. The same file sent again gets the same report (the bank recognises
  * the message id), so a client that lost the answer can safely ask again; a different file under a known message id
- * is refused as a duplicate (DU01).
+ * is refused as a duplicate (DU01). The file is read as a stream, validated in the same pass, and the report written
+ * as a stream: a file of thousands of transfers costs one parse and no object graph.
  */
 @ApplicationScoped
 public class CreditTransferDesk {
@@ -85,30 +77,37 @@ public class CreditTransferDesk {
 
     /** Takes a file and returns the status report for it. */
     public String receive(String xml) {
-        List<String> violations = schema.violations(xml);
-        if (!violations.isEmpty()) {
-            LOG.warnf("Rejected a file that breaks the pain.001 schema: %s", violations.get(0));
-            return groupRejection(messageIdOf(xml), null, INVALID_FILE_FORMAT, violations.get(0));
+        return new String(receive(xml.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    }
+
+    /** Takes a file's bytes and returns the status report's bytes. */
+    public byte[] receive(byte[] xml) {
+        CreditTransferFile file;
+        try {
+            file = CreditTransferFile.read(schema, new ByteArrayInputStream(xml));
+        } catch (InvalidMessageException e) {
+            String violation = e.violations().get(0);
+            LOG.warnf("Rejected a file that breaks the pain.001 schema: %s", violation);
+            return groupRejection(new Original(messageIdOf(xml), null, null, null), INVALID_FILE_FORMAT, violation);
         }
-        MxPain00100109 file = MxPain00100109.parse(xml);
-        String messageId = file.getCstmrCdtTrfInitn().getGrpHdr().getMsgId();
+        String messageId = file.messageId();
         String digest = sha256(xml);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         ReceivedFile known = received.putIfAbsent(messageId, new ReceivedFile(messageId, digest, now));
         ReceivedFile entry = known == null ? received.get(messageId) : known;
         if (!entry.digest().equals(digest)) {
-            return groupRejection(messageId, file, DUPLICATE_MESSAGE,
+            return groupRejection(original(file), DUPLICATE_MESSAGE,
                     "A different file with this message id was received at " + entry.receivedAt());
         }
         boolean first = entry.deliveries().incrementAndGet() == 1;
         Optional<String[]> wrongFigures = controlFigures(file);
-        String report = wrongFigures.isPresent()
-                ? groupRejection(messageId, file, wrongFigures.get()[0], wrongFigures.get()[1])
+        byte[] report = wrongFigures.isPresent()
+                ? groupRejection(original(file), wrongFigures.get()[0], wrongFigures.get()[1])
                 : report(file, entry);
         if (journal != null) {
             // On disk before the report leaves: a client that has the report can count on the bank knowing the file.
             if (first) {
-                journal.received(entry, xml.getBytes(StandardCharsets.UTF_8));
+                journal.received(entry, xml);
             } else {
                 journal.delivered(entry);
             }
@@ -120,108 +119,72 @@ public class CreditTransferDesk {
         return received.values();
     }
 
-    private String report(MxPain00100109 file, ReceivedFile entry) {
-        var initiation = file.getCstmrCdtTrfInitn();
+    private byte[] report(CreditTransferFile file, ReceivedFile entry) {
         int accepted = 0;
         int rejected = 0;
         long acceptedCents = 0;
-        CustomerPaymentStatusReportV10 report = new CustomerPaymentStatusReportV10();
-        for (PaymentInstruction30 instruction : initiation.getPmtInf()) {
-            OriginalPaymentInstruction32 status = new OriginalPaymentInstruction32()
-                    .setOrgnlPmtInfId(instruction.getPmtInfId())
-                    .setOrgnlNbOfTxs(instruction.getNbOfTxs())
-                    .setOrgnlCtrlSum(instruction.getCtrlSum());
+        List<InstructionOutcome> instructions = new ArrayList<>(file.instructions().size());
+        for (CreditTransferFile.Instruction instruction : file.instructions()) {
+            List<Outcome> outcomes = new ArrayList<>(instruction.transfers().size());
             int instructionRejected = 0;
-            for (CreditTransferTransaction34 transfer : instruction.getCdtTrfTxInf()) {
-                Optional<String> rejection = rules().rejection(transfer.getCdtrAcct().getId().getIBAN());
-                PaymentTransaction105 tx = new PaymentTransaction105()
-                        .setStsId(statusId(transfer.getPmtId().getInstrId()))
-                        .setOrgnlInstrId(transfer.getPmtId().getInstrId())
-                        .setOrgnlEndToEndId(transfer.getPmtId().getEndToEndId())
-                        .setTxSts(rejection.isPresent() ? REJECTED : SETTLED)
-                        .setAccptncDtTm(entry.receivedAt());
+            for (CreditTransferFile.Transfer transfer : instruction.transfers()) {
+                Optional<String> rejection = rules().rejection(transfer.iban());
+                outcomes.add(new Outcome(statusId(transfer.instructionId()), transfer.instructionId(),
+                        transfer.endToEndId(), rejection.isPresent() ? REJECTED : SETTLED, rejection.orElse(null)));
                 if (rejection.isPresent()) {
-                    tx.addStsRsnInf(reason(rejection.get(), null));
                     rejected++;
                     instructionRejected++;
                 } else {
                     accepted++;
-                    acceptedCents += transfer.getAmt().getInstdAmt().getValue().movePointRight(2).longValueExact();
+                    acceptedCents += transfer.amountCents();
                 }
-                status.addTxInfAndSts(tx);
             }
-            status.setPmtInfSts(groupStatus(instruction.getCdtTrfTxInf().size() - instructionRejected, instructionRejected));
-            report.addOrgnlPmtInfAndSts(status);
+            instructions.add(new InstructionOutcome(instruction.id(), instruction.nbOfTxs(),
+                    plain(instruction.ctrlSum()), groupStatus(outcomes.size() - instructionRejected, instructionRejected),
+                    outcomes));
         }
         entry.record(accepted, rejected, acceptedCents);
-        report.setGrpHdr(header(initiation.getGrpHdr().getMsgId(), entry.receivedAt()));
-        report.setOrgnlGrpInfAndSts(original(file).setGrpSts(groupStatus(accepted, rejected)));
+        byte[] report = StatusReportWriter.transfers(reportId(file.messageId()), entry.receivedAt(), config.bic(),
+                original(file), groupStatus(accepted, rejected), instructions, entry.receivedAt());
         LOG.infof("File %s: %d credited, %d rejected", entry.messageId(), accepted, rejected);
-        return write(report);
+        return report;
     }
 
-    private String groupRejection(String messageId, MxPain00100109 file, String code, String text) {
-        OriginalGroupHeader17 original = file == null
-                ? new OriginalGroupHeader17().setOrgnlMsgId(messageId).setOrgnlMsgNmId(PAIN_001)
-                : original(file);
-        original.setGrpSts(REJECTED).addStsRsnInf(reason(code, text));
-        CustomerPaymentStatusReportV10 report = new CustomerPaymentStatusReportV10()
-                .setGrpHdr(header(messageId + code, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)))
-                .setOrgnlGrpInfAndSts(original);
-        return write(report);
+    private byte[] groupRejection(Original original, String code, String text) {
+        return StatusReportWriter.groupRejection(reportId(original.messageId() + code),
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS), config.bic(), original, REJECTED,
+                code, text);
     }
 
-    private OriginalGroupHeader17 original(MxPain00100109 file) {
-        var header = file.getCstmrCdtTrfInitn().getGrpHdr();
-        return new OriginalGroupHeader17()
-                .setOrgnlMsgId(header.getMsgId())
-                .setOrgnlMsgNmId(PAIN_001)
-                .setOrgnlCreDtTm(header.getCreDtTm())
-                .setOrgnlNbOfTxs(header.getNbOfTxs())
-                .setOrgnlCtrlSum(header.getCtrlSum());
+    private static Original original(CreditTransferFile file) {
+        return new Original(file.messageId(), file.createdAt(), file.nbOfTxs(), plain(file.ctrlSum()));
     }
 
-    private GroupHeader86 header(String seed, OffsetDateTime createdAt) {
-        return new GroupHeader86()
-                .setMsgId("STS" + sha256(seed).substring(0, 32))
-                .setCreDtTm(createdAt)
-                .setDbtrAgt(new BranchAndFinancialInstitutionIdentification6()
-                        .setFinInstnId(new FinancialInstitutionIdentification18().setBICFI(config.bic())));
-    }
-
-    private static StatusReasonInformation12 reason(String code, String text) {
-        StatusReasonInformation12 reason = new StatusReasonInformation12().setRsn(new StatusReason6Choice().setCd(code));
-        if (text != null && !text.isBlank()) {
-            reason.addAddtlInf(text.length() > 105 ? text.substring(0, 105) : text);
-        }
-        return reason;
+    private static String reportId(String seed) {
+        return "STS" + sha256(seed).substring(0, 32);
     }
 
     /** NbOfTxs and CtrlSum of the group and of each instruction must match the transfers (ISO 20022 rules). */
-    private static Optional<String[]> controlFigures(MxPain00100109 file) {
-        var initiation = file.getCstmrCdtTrfInitn();
+    private static Optional<String[]> controlFigures(CreditTransferFile file) {
         long count = 0;
         BigDecimal sum = BigDecimal.ZERO;
-        for (PaymentInstruction30 instruction : initiation.getPmtInf()) {
-            BigDecimal instructionSum = instruction.getCdtTrfTxInf().stream()
-                    .map(t -> t.getAmt().getInstdAmt().getValue()).reduce(BigDecimal.ZERO, BigDecimal::add);
-            if (instruction.getNbOfTxs() != null
-                    && Long.parseLong(instruction.getNbOfTxs()) != instruction.getCdtTrfTxInf().size()) {
-                return Optional.of(new String[] { WRONG_COUNT, "NbOfTxs of " + instruction.getPmtInfId() + " is wrong" });
+        for (CreditTransferFile.Instruction instruction : file.instructions()) {
+            BigDecimal instructionSum = instruction.sum();
+            if (instruction.nbOfTxs() != null && Long.parseLong(instruction.nbOfTxs()) != instruction.transfers().size()) {
+                return Optional.of(new String[] { WRONG_COUNT, "NbOfTxs of " + instruction.id() + " is wrong" });
             }
-            if (instruction.getCtrlSum() != null && instruction.getCtrlSum().compareTo(instructionSum) != 0) {
-                return Optional
-                        .of(new String[] { WRONG_CONTROL_SUM, "CtrlSum of " + instruction.getPmtInfId() + " is wrong" });
+            if (instruction.ctrlSum() != null && instruction.ctrlSum().compareTo(instructionSum) != 0) {
+                return Optional.of(new String[] { WRONG_CONTROL_SUM, "CtrlSum of " + instruction.id() + " is wrong" });
             }
-            count += instruction.getCdtTrfTxInf().size();
+            count += instruction.transfers().size();
             sum = sum.add(instructionSum);
         }
-        if (Long.parseLong(initiation.getGrpHdr().getNbOfTxs()) != count) {
-            return Optional.of(new String[] { WRONG_COUNT, "Group NbOfTxs " + initiation.getGrpHdr().getNbOfTxs()
+        if (Long.parseLong(file.nbOfTxs()) != count) {
+            return Optional.of(new String[] { WRONG_COUNT, "Group NbOfTxs " + file.nbOfTxs()
                     + " but the file holds " + count + " transfers" });
         }
-        if (initiation.getGrpHdr().getCtrlSum() != null && initiation.getGrpHdr().getCtrlSum().compareTo(sum) != 0) {
-            return Optional.of(new String[] { WRONG_CONTROL_SUM, "Group CtrlSum " + initiation.getGrpHdr().getCtrlSum()
+        if (file.ctrlSum() != null && file.ctrlSum().compareTo(sum) != 0) {
+            return Optional.of(new String[] { WRONG_CONTROL_SUM, "Group CtrlSum " + plain(file.ctrlSum())
                     + " but the transfers add up to " + sum });
         }
         return Optional.empty();
@@ -238,27 +201,29 @@ public class CreditTransferDesk {
         return "S" + sha256(String.valueOf(instructionId)).substring(0, 34);
     }
 
-    private static String write(CustomerPaymentStatusReportV10 report) {
-        MxPain00200110 message = new MxPain00200110().setCstmrPmtStsRpt(report);
-        MxWriteConfiguration write = new MxWriteConfiguration();
-        write.documentPrefix = null;
-        return message.message(write);
+    private static String plain(BigDecimal amount) {
+        return amount == null ? null : amount.toPlainString();
     }
 
     /** The message id of a file that may not even be valid, for the report's reference. */
-    private static String messageIdOf(String xml) {
-        int start = xml.indexOf("<MsgId>");
-        int end = xml.indexOf("</MsgId>");
+    private static String messageIdOf(byte[] xml) {
+        String text = new String(xml, StandardCharsets.UTF_8);
+        int start = text.indexOf("<MsgId>");
+        int end = text.indexOf("</MsgId>");
         if (start < 0 || end < start) {
             return "NOTPROVIDED";
         }
-        String id = xml.substring(start + 7, end).trim();
+        String id = text.substring(start + 7, end).trim();
         return id.isEmpty() || id.length() > 35 ? "NOTPROVIDED" : id;
     }
 
     static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

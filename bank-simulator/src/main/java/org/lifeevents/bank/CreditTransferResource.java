@@ -32,7 +32,7 @@ public class CreditTransferResource {
     @RequestBody(description = "The pain.001 document")
     @APIResponse(responseCode = "200", description = "The status report: group status ACSC, PART or RJCT, and each transfer's status with its reason code")
     @APIResponse(responseCode = "401", description = "No or a wrong X-Api-Key")
-    public String receive(String pain001) {
+    public byte[] receive(byte[] pain001) {
         return desk.receive(pain001);
     }
 

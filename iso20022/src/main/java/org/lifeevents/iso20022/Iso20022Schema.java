@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
 import javax.xml.transform.Source;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
@@ -17,11 +19,14 @@ import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 import javax.xml.validation.ValidatorHandler;
 
+import org.xml.sax.ContentHandler;
 import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXNotRecognizedException;
 import org.xml.sax.SAXNotSupportedException;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
 
 import com.prowidesoftware.swift.model.mx.AbstractMX;
 
@@ -125,6 +130,55 @@ public final class Iso20022Schema {
             throw new IllegalStateException(e);
         }
         return errors;
+    }
+
+    /**
+     * Parses the document from the stream (not closed) and hands its content to {@code handler} as it is validated,
+     * in one pass: the reader of a large message keeps only what it picks, never the document.
+     *
+     * @throws InvalidMessageException with the schema's messages when the document breaks the schema, or is no XML;
+     *         the handler may have seen part of it then, and its result must be discarded
+     */
+    public void read(InputStream xml, ContentHandler handler) {
+        List<String> violations = new ArrayList<>();
+        ValidatorHandler validator = newValidatorHandler();
+        validator.setErrorHandler(collector(violations, null));
+        validator.setContentHandler(handler);
+        try {
+            XMLReader reader = Parsers.FACTORY.newSAXParser().getXMLReader();
+            reader.setContentHandler(validator);
+            reader.setErrorHandler(validator.getErrorHandler());
+            reader.parse(new InputSource(xml));
+        } catch (SAXException e) {
+            if (violations.isEmpty()) {
+                violations.add(e.getMessage());
+            }
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the message", e);
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidMessageException(namespace, violations);
+        }
+    }
+
+    private static final class Parsers {
+        // A holder class: the factory is configured once, and only where messages are read.
+        static final SAXParserFactory FACTORY = parsers();
+
+        private static SAXParserFactory parsers() {
+            SAXParserFactory factory = SAXParserFactory.newInstance();
+            factory.setNamespaceAware(true);
+            try {
+                // A message from outside must not make the parser read other files or URLs (XXE).
+                factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            } catch (ParserConfigurationException | SAXException e) {
+                throw new IllegalStateException(e);
+            }
+            return factory;
+        }
     }
 
     /** A writer that validates the message against this schema while it writes it to the stream. */

@@ -1,21 +1,14 @@
 package org.lifeevents.iso20022;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParserFactory;
 import javax.xml.validation.ValidatorHandler;
 
 import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -25,8 +18,6 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 public final class StatusReportReader {
 
-    private static final SAXParserFactory PARSERS = parsers();
-
     private StatusReportReader() {
     }
 
@@ -34,43 +25,10 @@ public final class StatusReportReader {
      * @throws InvalidMessageException with the schema's messages when the report breaks the schema, or is no XML
      */
     public static StatusReport read(Iso20022Schema schema, InputStream xml) {
-        List<String> violations = new ArrayList<>();
         Collector collector = new Collector();
-        ValidatorHandler validator = schema.newValidatorHandler();
-        validator.setErrorHandler(Iso20022Schema.collector(violations, null));
-        validator.setContentHandler(collector);
-        try {
-            XMLReader reader = PARSERS.newSAXParser().getXMLReader();
-            reader.setContentHandler(validator);
-            reader.setErrorHandler(validator.getErrorHandler());
-            reader.parse(new InputSource(xml));
-        } catch (SAXException e) {
-            if (violations.isEmpty()) {
-                violations.add(e.getMessage());
-            }
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the status report", e);
-        }
-        if (!violations.isEmpty()) {
-            throw new InvalidMessageException(schema.namespace(), violations);
-        }
+        schema.read(xml, collector);
         return new StatusReport(collector.messageId, collector.groupStatus, collector.groupReason,
                 collector.groupText, collector.transactions);
-    }
-
-    private static SAXParserFactory parsers() {
-        SAXParserFactory factory = SAXParserFactory.newInstance();
-        factory.setNamespaceAware(true);
-        try {
-            // A report from outside must not make the parser read other files or URLs (XXE).
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IllegalStateException(e);
-        }
-        return factory;
     }
 
     /** Picks the fields the importer needs by their place in the report. */

@@ -1,5 +1,8 @@
 package org.lifeevents.payment.payrun;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.jpa.HibernateHints;
+import org.hibernate.Session;
 import org.lifeevents.common.problem.ProblemException;
 import org.lifeevents.payment.PaymentConfig;
 import org.lifeevents.payment.archive.FileArchive;
@@ -131,7 +134,7 @@ public class PaymentRuns {
             run.status = PaymentRun.SENDING;
             return 0;
         }
-        run.assignCursor = taken.stream().max(UUID::compareTo).orElseThrow();
+        run.assignCursor = taken.stream().max(PaymentRuns::inDatabaseOrder).orElseThrow();
         recovery.offsetFile(runId, fileId);
         Object[] totals = (Object[]) entityManager.createNativeQuery("""
                 select count(*) filter (where status = 'IN_RUN'),
@@ -165,6 +168,16 @@ public class PaymentRuns {
         return taken.size();
     }
 
+    /**
+     * PostgreSQL's order of uuids: their bytes unsigned, most significant first. {@link UUID#compareTo} compares the
+     * halves as signed numbers, so its maximum of a batch that straddles 80000000-... is not the database's, and the
+     * cursor would fall behind the batch (harmless, the taken rows are no longer scheduled, but read again).
+     */
+    static int inDatabaseOrder(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
     /** The files of the run whose status report is still to be imported, in order. */
     public List<UUID> filesToSend(UUID runId) {
         return entityManager.createQuery(
@@ -174,26 +187,48 @@ public class PaymentRuns {
 
     /**
      * Records that the bank took the file: its payments are sent, and each is announced once; the bytes it took are
-     * archived under their digest.
+     * archived under their digest. Returns how many payments it recorded as sent (0 when the file was recorded before).
      */
-    public void markSent(UUID fileId, Instant sentAt, byte[] pain001) {
+    public int markSent(UUID fileId, Instant sentAt, byte[] pain001) {
         PaymentFile file = entityManager.find(PaymentFile.class, fileId, LockModeType.PESSIMISTIC_WRITE);
         if (!PaymentFile.ASSEMBLED.equals(file.status)) {
-            return;
+            return 0;
         }
         file.status = PaymentFile.SENT;
         file.sentAt = sentAt;
         file.pain001Digest = archive.keep(pain001);
-        // One statement for the file's payments, then one event each from read-only copies (nothing to dirty-check).
-        entityManager.createQuery("""
-                update Payment set status = 'SENT', sentAt = ?2, updatedAt = ?3 where fileId = ?1 and status = 'IN_RUN'
-                """).setParameter(1, fileId).setParameter(2, sentAt).setParameter(3, clock.instant()).executeUpdate();
-        List<Payment> payments = entityManager
-                .createQuery("from Payment where fileId = ?1 and status = 'SENT' order by paymentId", Payment.class)
-                .setParameter(1, fileId).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
-        for (Payment payment : payments) {
-            events.sent(payment, file.messageId, sentAt);
-        }
+        // One statement for the file's payments; its returning rows become the events (no entity is loaded), which the
+        // outbox writes in one insert at commit.
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update payment set status = 'SENT', sent_at = ?, updated_at = ?
+                    where file_id = ? and status = 'IN_RUN'
+                    returning payment_id, entitlement_id, benefit, recipient_id, period_start, period_end, amount_cents,
+                              correlation_id, run_id
+                    """)) {
+                update.setTimestamp(1, Timestamp.from(sentAt));
+                update.setTimestamp(2, Timestamp.from(clock.instant()));
+                update.setObject(3, fileId);
+                int sent = 0;
+                try (ResultSet rs = update.executeQuery()) {
+                    Payment payment = new Payment();
+                    while (rs.next()) {
+                        payment.paymentId = rs.getObject(1, UUID.class);
+                        payment.entitlementId = rs.getObject(2, UUID.class);
+                        payment.benefit = rs.getString(3);
+                        payment.recipientId = rs.getString(4);
+                        payment.periodStart = rs.getObject(5, LocalDate.class);
+                        payment.periodEnd = rs.getObject(6, LocalDate.class);
+                        payment.amountCents = rs.getLong(7);
+                        payment.correlationId = rs.getString(8);
+                        payment.runId = rs.getObject(9, UUID.class);
+                        events.sent(payment, file.messageId, sentAt);
+                        sent++;
+                    }
+                }
+                return sent;
+            }
+        });
     }
 
     /** Completes the run once every file's status report is in. */

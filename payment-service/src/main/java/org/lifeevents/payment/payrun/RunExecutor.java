@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -26,14 +27,17 @@ import org.lifeevents.common.problem.ProblemException;
 import org.lifeevents.payment.bank.BankClient;
 import org.lifeevents.payment.bank.Pain001Writer;
 import org.lifeevents.payment.bank.StatusReportImporter;
+import org.lifeevents.payment.payrun.RunStages.Stage;
 import org.lifeevents.payment.schedule.ScheduleExtension;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Drives a run through its steps until it is complete, from wherever it stands: assign what is due to files, then for
  * each file not yet reported build it, validate it, hand it to the bank, record it as sent and import the bank's status
- * report. Files are written from a read-only cursor and validated as they are written, several ahead in parallel.
+ * report. Files are written from a read-only cursor and validated as they are written, several ahead in parallel, and
+ * two files are between the bank and the database at a time.
  * Each step is its own transaction on durable state, so a run that crashed anywhere is resumed by executing it
  * again. One executor at a time per database (an advisory lock), whatever the number of service instances.
  */
@@ -48,6 +52,14 @@ public class RunExecutor {
         thread.setDaemon(true);
         return thread;
     };
+    private static final AtomicInteger LANE_NO = new AtomicInteger();
+    private static final ThreadFactory LANE_THREADS = task -> {
+        Thread thread = new Thread(task, "payment-file-lane-" + LANE_NO.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    };
+    /** Files between the bank and the database at once. */
+    static final int LANES = 2;
 
     @Inject
     AgroalDataSource dataSource;
@@ -73,6 +85,9 @@ public class RunExecutor {
     @Inject
     Clock clock;
 
+    @Inject
+    Instance<MeterRegistry> meters;
+
     /** Executes (or resumes) the run to completion; refused while another executor holds the run lock. */
     @ActivateRequestContext
     public PaymentRun execute(UUID runId) {
@@ -93,50 +108,112 @@ public class RunExecutor {
     }
 
     private PaymentRun steps(UUID runId) {
+        long started = System.nanoTime();
+        RunStages stages = new RunStages();
         PaymentRun run = runs.get(runId);
         if (PaymentRun.ASSIGNING.equals(run.status)) {
-            extension.extendAll();
+            long planning = System.nanoTime();
+            stages.add(Stage.PLAN, planning, extension.extendAll());
+            long assigning = System.nanoTime();
+            long assignedInAll = 0;
             int assigned;
             while ((assigned = runs.assignBatch(runId)) > 0) {
                 LOG.debugf("Run %s assigned %d payments", runId, assigned);
+                assignedInAll += assigned;
                 crashPoints.reached(RunCrashPoints.AFTER_ASSIGNING_A_FILE);
             }
+            stages.add(Stage.ASSIGN, assigning, assignedInAll);
         }
-        List<UUID> files = runs.filesToSend(runId);
-        // Files are written (and validated) ahead on other threads, only reading; they are still sent, recorded and
-        // imported one at a time in order, so the crash points and the resume keep their meaning.
-        int ahead = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService writers = Executors.newFixedThreadPool(ahead, WRITER_THREADS);
-        try {
-            Deque<Future<byte[]>> written = new ArrayDeque<>();
-            int next = 0;
-            for (UUID fileId : files) {
-                while (next < files.size() && written.size() <= ahead) {
-                    UUID toWrite = files.get(next++);
-                    written.add(writers.submit(() -> writer.bytes(toWrite)));
-                }
-                byte[] pain001 = await(written.poll());
-                byte[] pain002 = bank.send(pain001);
-                crashPoints.reached(RunCrashPoints.AFTER_BANK_TOOK_FILE);
-                runs.markSent(fileId, clock.instant(), pain001);
-                crashPoints.reached(RunCrashPoints.AFTER_FILE_MARKED_SENT);
-                importer.importReport(pain002);
-            }
-        } finally {
-            writers.shutdownNow();
-        }
+        deliver(runId.toString(), runs.filesToSend(runId), stages);
         PaymentRun done = runs.complete(runId);
+        stages.add(Stage.TOTAL, started, done.paymentCount);
+        stages.report(runId, meters.isResolvable() ? meters.get() : null);
         LOG.infof("Run %s is %s: %d payments, %d files, control sum %d cents", runId, done.status, done.paymentCount,
                 done.fileCount, done.controlSumCents);
         return done;
     }
 
-    private static byte[] await(Future<byte[]> file) {
+    /**
+     * Writes, sends, records and imports the files. Files are written (and validated) ahead on other threads, only
+     * reading. {@value #LANES} files are in flight at once, each on its own lane through the same steps in the same
+     * order (sent, recorded as sent, report imported, each step its own transaction), so the bank works on one file
+     * while the database records another, and every crash point still means what it meant for the file that reached
+     * it. The steps are idempotent per file, which is what makes two in flight as safe as one: a crash leaves at most
+     * {@value #LANES} files to send again, and the bank answers a file it has seen with the same report.
+     */
+    private void deliver(String runId, List<UUID> files, RunStages stages) {
+        int ahead = Math.max(LANES, Runtime.getRuntime().availableProcessors());
+        ExecutorService writers = Executors.newFixedThreadPool(ahead, WRITER_THREADS);
+        ExecutorService lanes = Executors.newFixedThreadPool(LANES, LANE_THREADS);
+        Deque<Future<byte[]>> written = new ArrayDeque<>();
+        Deque<Future<?>> inFlight = new ArrayDeque<>();
+        RuntimeException failure = null;
         try {
-            return file.get();
+            int next = 0;
+            for (UUID fileId : files) {
+                while (next < files.size() && written.size() <= ahead) {
+                    UUID toWrite = files.get(next++);
+                    written.add(writers.submit(() -> {
+                        long writing = System.nanoTime();
+                        byte[] bytes = writer.bytes(toWrite);
+                        stages.add(Stage.WRITE, writing, 1);
+                        return bytes;
+                    }));
+                }
+                Future<byte[]> file = written.poll();
+                if (inFlight.size() >= LANES) {
+                    await(inFlight.poll());
+                }
+                inFlight.add(lanes.submit(() -> {
+                    MDC.put("runId", runId);
+                    try {
+                        deliver(fileId, file, stages);
+                    } finally {
+                        MDC.remove("runId");
+                    }
+                }));
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        // Whatever happened, no lane may outlive the run lock: each finishes the step it is in.
+        while (!inFlight.isEmpty()) {
+            try {
+                await(inFlight.poll());
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        lanes.shutdown();
+        writers.shutdownNow();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** One file through its steps: sent, recorded as sent, its report imported. */
+    private void deliver(UUID fileId, Future<byte[]> file, RunStages stages) {
+        long waiting = System.nanoTime();
+        byte[] pain001 = await(file);
+        stages.add(Stage.AWAIT_WRITE, waiting, 1);
+        long sending = System.nanoTime();
+        byte[] pain002 = bank.send(pain001);
+        stages.add(Stage.SEND, sending, 1);
+        crashPoints.reached(RunCrashPoints.AFTER_BANK_TOOK_FILE);
+        long recording = System.nanoTime();
+        stages.add(Stage.RECORD_SENT, recording, runs.markSent(fileId, clock.instant(), pain001));
+        crashPoints.reached(RunCrashPoints.AFTER_FILE_MARKED_SENT);
+        long importing = System.nanoTime();
+        StatusReportImporter.Outcome outcome = importer.importReport(pain002);
+        stages.add(Stage.IMPORT, importing, outcome.settled() + outcome.failed());
+    }
+
+    private static <T> T await(Future<T> step) {
+        try {
+            return step.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while a file was written", e);
+            throw new IllegalStateException("Interrupted while a file was delivered", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

@@ -9,10 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +18,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
 import org.hibernate.Session;
-import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 import org.lifeevents.payment.PaymentConfig;
 import org.lifeevents.payment.entitlement.EntitlementState;
@@ -36,16 +32,69 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * one of them.
  * <p>
  * A schedule planned through last month (the monthly case: every event re-plans an entitlement through the current
- * month) only gains the new month, so the batch writes those months set-based: the month owed is decided by the same
- * rule as the full plan ({@link OwedPlan#month}, {@link Person#lastPayableDay}), and the batch's payments are inserted
- * in one statement that skips a month already scheduled. Anything else (never planned, or months behind) is re-planned
- * in full, one entitlement at a time, as before.
+ * month) only gains the new month, so it is planned in SQL, one statement per batch: the period that holds the month
+ * is picked from the entitlement's periods by the same rule as the full plan ({@link OwedPlan#month}), a payment for a
+ * month after the month of the recipient's death is held ({@link Person#lastPayableDay}), a month already scheduled is
+ * skipped, and the entitlements are recorded as planned through the month. Nothing is read into Java but the ids of
+ * the batch and the payments inserted, which are announced. Anything else (never planned, or months behind) is
+ * re-planned in full, one entitlement at a time.
  */
 @ApplicationScoped
 public class ScheduleExtension {
 
     private static final Logger LOG = Logger.getLogger(ScheduleExtension.class);
+    /** Entitlements planned in SQL per transaction: bounds the events a transaction buffers for the outbox. */
+    static final int MONTH_BATCH = 10_000;
+    /** Entitlements re-planned in full per transaction. */
     static final int BATCH = 2000;
+
+    /**
+     * Plans a month for a batch of entitlements: records them as planned through it and inserts the month's payment
+     * where one is owed. The period that holds the month is the first covering its first day, else the first starting
+     * within it ({@link OwedPlan#holding}); held when the recipient died before the month.
+     */
+    private static final String PLAN_MONTH = """
+            with params as (
+                select ?::date as first_day, ?::date as last_day, ?::uuid[] as ids, ?::date as due,
+                       ?::timestamptz as planned_at
+            ), moved as (
+                update entitlement e set planned_through = params.first_day
+                from params
+                where e.entitlement_id = any(params.ids)
+                returning e.entitlement_id, e.benefit, e.version, e.correlation_id, e.status, e.last_owed_date,
+                          case when jsonb_typeof(e.periods) = 'array' then e.periods else '[]'::jsonb end as periods
+            ), owed as (
+                select m.entitlement_id, m.benefit, m.version, m.correlation_id, h.amount, h.recipient
+                from moved m
+                cross join params
+                cross join lateral (
+                    select (t.p ->> 'amountCents')::bigint as amount, t.p ->> 'recipientId' as recipient
+                    from jsonb_array_elements(m.periods) with ordinality as t(p, n)
+                    cross join lateral (select (t.p ->> 'fromDate')::date as from_date,
+                                               (t.p ->> 'untilDate')::date as until_date) as d
+                    cross join lateral (select d.from_date <= params.first_day
+                                               and (d.until_date is null or d.until_date >= params.first_day)
+                                               as covering) as c
+                    where c.covering or d.from_date between params.first_day and params.last_day
+                    order by c.covering desc, t.n
+                    limit 1) as h
+                where m.status = 'GRANTED' or m.status = 'STOPPED' and m.last_owed_date >= params.first_day
+            )
+            insert into payment (payment_id, entitlement_id, benefit, recipient_id, period_start, period_end,
+                                 top_up_version, entitlement_version, gross_cents, offset_cents, amount_cents,
+                                 status, due_date, correlation_id, updated_at)
+            select gen_random_uuid(), o.entitlement_id, o.benefit, o.recipient, params.first_day, params.last_day, 0,
+                   o.version, o.amount, 0, o.amount,
+                   case when exists (select 1 from person d where d.person_id = o.recipient
+                                     and d.date_of_death is not null
+                                     and params.first_day >= (date_trunc('month', d.date_of_death)
+                                                              + interval '1 month')::date)
+                        then 'HELD' else 'SCHEDULED' end,
+                   params.due, o.correlation_id, params.planned_at
+            from owed o cross join params
+            on conflict (entitlement_id, period_start, top_up_version) do nothing
+            returning payment_id, entitlement_id, benefit, recipient_id, amount_cents, status, correlation_id
+            """;
 
     @Inject
     EntityManager entityManager;
@@ -62,142 +111,72 @@ public class ScheduleExtension {
     @Inject
     Clock clock;
 
-    /** Extends every schedule that ends before the current month; returns how many entitlements it re-planned. */
+    /** Extends every schedule that ends before the current month; returns how many entitlements it planned. */
     public int extendAll() {
-        LocalDate month = YearMonth.now(clock).atDay(1);
+        YearMonth month = YearMonth.now(clock);
         int total = 0;
         int done;
         do {
-            done = QuarkusTransaction.requiringNew().call(() -> extendBatch(month));
+            done = QuarkusTransaction.requiringNew().call(() -> replanBehind(month.atDay(1)));
             total += done;
         } while (done == BATCH);
+        UUID[] after = { new UUID(0, 0) };
+        do {
+            done = QuarkusTransaction.requiringNew().call(() -> planMonth(month, after));
+            total += done;
+        } while (done == MONTH_BATCH);
         if (total > 0) {
             LOG.infof("Extended %d monthly schedules through %s", total, month);
         }
         return total;
     }
 
-    int extendBatch(LocalDate month) {
+    /**
+     * Plans the month for the next batch of schedules planned through last month (by entitlement id after
+     * {@code after[0]}, which moves on); returns how many entitlements it took.
+     */
+    int planMonth(YearMonth month, UUID[] after) {
+        LocalDate first = month.atDay(1);
         @SuppressWarnings("unchecked")
         List<UUID> ids = entityManager.createNativeQuery("""
                 select entitlement_id from entitlement
-                where monthly and status in ('GRANTED', 'STOPPED')
-                  and (planned_through is null or planned_through < ?1)
-                  and (status = 'GRANTED' or last_owed_date >= coalesce(planned_through, date '0001-01-01'))
+                where monthly and status in ('GRANTED', 'STOPPED') and planned_through = ?1
+                  and (status = 'GRANTED' or last_owed_date >= planned_through)
+                  and entitlement_id > ?2
                 order by entitlement_id
-                limit ?2
+                limit ?3
                 for update skip locked
                 """, UUID.class)
-                .setParameter(1, month)
-                .setParameter(2, BATCH)
+                .setParameter(1, first.minusMonths(1))
+                .setParameter(2, after[0])
+                .setParameter(3, MONTH_BATCH)
                 .getResultList();
         if (ids.isEmpty()) {
             return 0;
         }
-        LocalDate previous = month.minusMonths(1);
-        List<EntitlementState> states = entityManager
-                .createQuery("from EntitlementState where entitlementId in :ids", EntitlementState.class)
-                .setParameter("ids", ids).getResultList();
-        List<EntitlementState> oneMonth = new ArrayList<>();
-        Session session = entityManager.unwrap(Session.class);
-        for (EntitlementState state : states) {
-            if (previous.equals(state.plannedThrough)) {
-                // Read only: their new month is recorded in one statement below, not one update per entitlement.
-                session.setReadOnly(state, true);
-                oneMonth.add(state);
-                continue;
-            }
-            schedule.plan(state);
-            if (state.plannedThrough == null || state.plannedThrough.isBefore(month)) {
-                state.plannedThrough = month;
-            }
-        }
-        scheduleMonth(oneMonth, YearMonth.from(month));
-        if (!oneMonth.isEmpty()) {
-            UUID[] planned = oneMonth.stream().map(state -> state.entitlementId).toArray(UUID[]::new);
-            session.doWork(connection -> {
-                try (PreparedStatement update = connection.prepareStatement(
-                        "update entitlement set planned_through = ? where entitlement_id = any(?)")) {
-                    update.setObject(1, month);
-                    update.setArray(2, connection.createArrayOf("uuid", planned));
-                    update.executeUpdate();
-                }
-            });
-        }
-        return ids.size();
-    }
-
-    /** The month's payment for each schedule planned through last month, in one insert. */
-    private void scheduleMonth(List<EntitlementState> states, YearMonth month) {
-        List<OwedMonth> owed = new ArrayList<>();
-        for (EntitlementState state : states) {
-            OwedPlan.month(state, month, config.run().monthlyPaymentDay())
-                    .ifPresent(o -> owed.add(new OwedMonth(state, o)));
-        }
-        if (owed.isEmpty()) {
-            return;
-        }
-        Map<String, LocalDate> lastPayable = lastPayableDays(owed.stream().map(o -> o.owed().recipientId()).distinct()
-                .toList());
-        int size = owed.size();
-        UUID[] paymentIds = new UUID[size];
-        UUID[] entitlementIds = new UUID[size];
-        String[] benefits = new String[size];
-        String[] recipients = new String[size];
-        Long[] versions = new Long[size];
-        Long[] amounts = new Long[size];
-        String[] statuses = new String[size];
-        String[] correlationIds = new String[size];
-        for (int i = 0; i < size; i++) {
-            OwedMonth o = owed.get(i);
-            LocalDate last = lastPayable.get(o.owed().recipientId());
-            paymentIds[i] = UUID.randomUUID();
-            entitlementIds[i] = o.state().entitlementId;
-            benefits[i] = o.state().benefit;
-            recipients[i] = o.owed().recipientId();
-            versions[i] = o.state().version;
-            amounts[i] = o.owed().amountCents();
-            statuses[i] = last != null && month.atDay(1).isAfter(last) ? Payment.HELD : Payment.SCHEDULED;
-            correlationIds[i] = o.state().correlationId;
-        }
-        OwedPlan.Owed first = owed.get(0).owed();
-        Session session = entityManager.unwrap(Session.class);
-        List<Payment> inserted = session.doReturningWork(connection -> insert(connection, paymentIds, entitlementIds,
-                benefits, recipients, versions, amounts, statuses, correlationIds, first));
+        // The database's order, not UUID.compareTo's (which compares signed halves): the keyset moves on in SQL terms.
+        after[0] = ids.get(ids.size() - 1);
+        YearMonth next = month.plusMonths(1);
+        LocalDate due = next.atDay(Math.min(config.run().monthlyPaymentDay(), next.lengthOfMonth()));
+        List<Payment> inserted = entityManager.unwrap(Session.class)
+                .doReturningWork(connection -> insert(connection, ids, month, due));
         for (Payment payment : inserted) {
             if (Payment.SCHEDULED.equals(payment.status)) {
                 events.scheduled(payment);
             }
         }
+        return ids.size();
     }
 
-    private List<Payment> insert(Connection connection, UUID[] paymentIds, UUID[] entitlementIds, String[] benefits,
-            String[] recipients, Long[] versions, Long[] amounts, String[] statuses, String[] correlationIds,
-            OwedPlan.Owed month) {
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into payment (payment_id, entitlement_id, benefit, recipient_id, period_start, period_end,
-                                     top_up_version, entitlement_version, gross_cents, offset_cents, amount_cents,
-                                     status, due_date, correlation_id, updated_at)
-                select r.payment_id, r.entitlement_id, r.benefit, r.recipient_id, ?, ?, 0, r.version, r.amount, 0,
-                       r.amount, r.status, ?, r.correlation_id, ?
-                from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[])
-                     as r(payment_id, entitlement_id, benefit, recipient_id, version, amount, status, correlation_id)
-                on conflict (entitlement_id, period_start, top_up_version) do nothing
-                returning payment_id, entitlement_id, benefit, recipient_id, amount_cents, status, correlation_id
-                """)) {
-            int i = 1;
-            insert.setObject(i++, month.periodStart());
-            insert.setObject(i++, month.periodEnd());
-            insert.setObject(i++, month.dueDate());
-            insert.setTimestamp(i++, Timestamp.from(clock.instant()));
-            insert.setArray(i++, connection.createArrayOf("uuid", paymentIds));
-            insert.setArray(i++, connection.createArrayOf("uuid", entitlementIds));
-            insert.setArray(i++, connection.createArrayOf("text", benefits));
-            insert.setArray(i++, connection.createArrayOf("text", recipients));
-            insert.setArray(i++, connection.createArrayOf("bigint", versions));
-            insert.setArray(i++, connection.createArrayOf("bigint", amounts));
-            insert.setArray(i++, connection.createArrayOf("text", statuses));
-            insert.setArray(i++, connection.createArrayOf("text", correlationIds));
+    private List<Payment> insert(Connection connection, List<UUID> ids, YearMonth month, LocalDate due) {
+        try (PreparedStatement insert = connection.prepareStatement(PLAN_MONTH)) {
+            LocalDate first = month.atDay(1);
+            LocalDate last = month.atEndOfMonth();
+            insert.setObject(1, first);
+            insert.setObject(2, last);
+            insert.setArray(3, connection.createArrayOf("uuid", ids.toArray()));
+            insert.setObject(4, due);
+            insert.setTimestamp(5, Timestamp.from(clock.instant()));
             List<Payment> inserted = new ArrayList<>();
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
@@ -209,27 +188,45 @@ public class ScheduleExtension {
                     payment.amountCents = rs.getLong(5);
                     payment.status = rs.getString(6);
                     payment.correlationId = rs.getString(7);
-                    payment.periodStart = month.periodStart();
-                    payment.periodEnd = month.periodEnd();
-                    payment.dueDate = month.dueDate();
+                    payment.periodStart = first;
+                    payment.periodEnd = last;
+                    payment.dueDate = due;
                     inserted.add(payment);
                 }
             }
             return inserted;
         } catch (SQLException e) {
-            throw new PersistenceException("Could not schedule " + paymentIds.length + " payments", e);
+            throw new PersistenceException("Could not plan " + month + " for " + ids.size() + " entitlements", e);
         }
     }
 
-    /** The last day anything may be paid to each recipient who has died (absent: alive, or unknown here). */
-    private Map<String, LocalDate> lastPayableDays(List<String> recipients) {
-        Map<String, LocalDate> last = new HashMap<>();
-        entityManager.createQuery("from Person where personId in :ids and dateOfDeath is not null", Person.class)
-                .setParameter("ids", recipients).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList()
-                .forEach(p -> Optional.ofNullable(p.lastPayableDay()).ifPresent(day -> last.put(p.personId, day)));
-        return last;
-    }
-
-    private record OwedMonth(EntitlementState state, OwedPlan.Owed owed) {
+    /** Re-plans in full the next batch of schedules more than a month behind (or never planned). */
+    int replanBehind(LocalDate month) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = entityManager.createNativeQuery("""
+                select entitlement_id from entitlement
+                where monthly and status in ('GRANTED', 'STOPPED')
+                  and (planned_through is null or planned_through < ?1)
+                  and (status = 'GRANTED' or last_owed_date >= coalesce(planned_through, date '0001-01-01'))
+                order by entitlement_id
+                limit ?2
+                for update skip locked
+                """, UUID.class)
+                .setParameter(1, month.minusMonths(1))
+                .setParameter(2, BATCH)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<EntitlementState> states = entityManager
+                .createQuery("from EntitlementState where entitlementId in :ids", EntitlementState.class)
+                .setParameter("ids", ids).getResultList();
+        for (EntitlementState state : states) {
+            schedule.plan(state);
+            if (state.plannedThrough == null || state.plannedThrough.isBefore(month)) {
+                state.plannedThrough = month;
+            }
+        }
+        return ids.size();
     }
 }
