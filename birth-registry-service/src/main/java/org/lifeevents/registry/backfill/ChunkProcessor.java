@@ -19,10 +19,8 @@ import org.lifeevents.events.Events;
 import org.lifeevents.registry.household.HouseholdRequest;
 import org.lifeevents.registry.registration.BirthBatch;
 import org.lifeevents.registry.registration.BirthRegistrationRequest;
+import org.lifeevents.registry.registration.DeathBatch;
 import org.lifeevents.registry.registration.DeathRegistrationRequest;
-import org.lifeevents.registry.registration.DeathRegistrationService;
-import org.lifeevents.registry.registration.RegistrationReceipt;
-import org.lifeevents.registry.write.WriteContext;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -36,8 +34,8 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 /**
  * Applies one chunk of backfill lines in one transaction, together with the job's progress and the chunk's line errors:
  * a job that stops resumes after the last committed chunk. Runs of household lines go through the household bulk
- * loader, runs of births through {@link BirthBatch} (set-based, with the API's rules and events), deaths through the
- * same service as the API; a repeated line is recognised by its registration number and skipped.
+ * loader, runs of births through {@link BirthBatch} and runs of deaths through {@link DeathBatch} (set-based, with the
+ * API's rules and events); a repeated line is recognised by its registration number and skipped.
  */
 @ApplicationScoped
 public class ChunkProcessor {
@@ -50,13 +48,13 @@ public class ChunkProcessor {
     ObjectMapper json;
 
     @Inject
-    HouseholdBulkLoader households;
+    HouseholdBulkLoader householdLoader;
 
     @Inject
-    BirthBatch births;
+    BirthBatch birthBatch;
 
     @Inject
-    DeathRegistrationService deaths;
+    DeathBatch deathBatch;
 
     @Inject
     BackfillJobs jobs;
@@ -76,95 +74,97 @@ public class ChunkProcessor {
     record Tally(long read, long accepted, long skipped, long refused) {
     }
 
-    // Deaths (and some births) go through the same services as the API, line by line; on a loaded machine a chunk can
-    // outlast the default 60 s transaction timeout, and a reaped chunk would fail the whole job.
+    // A chunk is set-based, but a birth whose child or parent the register must record first still goes through the
+    // API's service; on a loaded machine a chunk can outlast the default 60 s transaction timeout, and a reaped chunk
+    // would fail the whole job.
     @Transactional
     @TransactionConfiguration(timeoutFromConfigProperty = "lifeevents.registry.backfill.chunk-timeout-seconds")
     public Tally process(UUID jobId, String recordedBy, List<RawLine> lines) {
-        List<LineError> errors = new ArrayList<>();
-        long accepted = 0;
-        long skipped = 0;
-        List<HouseholdBulkLoader.Line> run = new ArrayList<>();
-        List<BirthBatch.Line> birthRun = new ArrayList<>();
+        Runs runs = new Runs(recordedBy);
+        long skippedBlank = 0;
         for (RawLine raw : lines) {
             if (raw.text() != null && raw.text().isBlank()) {
-                skipped++;
+                skippedBlank++;
                 continue;
             }
-            Object parsed = parse(raw, errors);
-            if (parsed == null) {
-                continue;
-            }
+            Object parsed = parse(raw, runs.errors);
             if (parsed instanceof HouseholdBulkLoader.Line household) {
-                long[] counts = flushBirths(birthRun, recordedBy, errors);
-                accepted += counts[0];
-                skipped += counts[1];
-                run.add(household);
-                continue;
+                runs.flushBirths();
+                runs.flushDeaths();
+                runs.households.add(household);
+            } else if (parsed instanceof BirthRegistrationRequest birth) {
+                runs.flushHouseholds();
+                runs.flushDeaths();
+                runs.births.add(new BirthBatch.Line(raw.number(), birth, Events.newCorrelationId()));
+            } else if (parsed instanceof DeathRegistrationRequest death) {
+                runs.flushHouseholds();
+                runs.flushBirths();
+                runs.deaths.add(new DeathBatch.Line(raw.number(), death, Events.newCorrelationId()));
             }
-            long[] counts = flushRun(run, errors);
-            accepted += counts[0];
-            skipped += counts[1];
-            if (parsed instanceof BirthRegistrationRequest birth) {
-                birthRun.add(new BirthBatch.Line(raw.number(), birth, Events.newCorrelationId()));
-                continue;
-            }
-            counts = flushBirths(birthRun, recordedBy, errors);
-            accepted += counts[0];
-            skipped += counts[1];
-            WriteContext context = new WriteContext(Events.newCorrelationId(), recordedBy);
-            try {
-                RegistrationReceipt receipt = deaths.register((DeathRegistrationRequest) parsed, context);
-                if (receipt.correlationId().equals(context.correlationId())) {
-                    accepted++;
-                } else {
-                    skipped++;
-                }
-            } catch (ProblemException e) {
-                refuse(errors, raw.number(), e);
-            }
-            // What a death loaded is not needed by the next line; kept in the session, every later flush of the chunk
-            // would check it again, and a chunk of deaths would cost the square of its size.
-            entityManager.flush();
-            entityManager.clear();
         }
-        long[] counts = flushRun(run, errors);
-        accepted += counts[0];
-        skipped += counts[1];
-        counts = flushBirths(birthRun, recordedBy, errors);
-        accepted += counts[0];
-        skipped += counts[1];
-        long refused = errors.stream().map(LineError::line).distinct().count();
-        writeErrors(jobId, errors);
-        jobs.progress(jobId, lines.size(), accepted, skipped, refused);
-        return new Tally(lines.size(), accepted, skipped, refused);
+        runs.flushHouseholds();
+        runs.flushBirths();
+        runs.flushDeaths();
+        long refused = runs.errors.stream().map(LineError::line).distinct().count();
+        long skipped = runs.skipped + skippedBlank;
+        writeErrors(jobId, runs.errors);
+        jobs.progress(jobId, lines.size(), runs.accepted, skipped, refused);
+        return new Tally(lines.size(), runs.accepted, skipped, refused);
     }
 
-    /** Loads the pending household lines; returns {accepted, skipped} and adds the refusals. */
-    private long[] flushRun(List<HouseholdBulkLoader.Line> run, List<LineError> errors) {
-        if (run.isEmpty()) {
-            return new long[] { 0, 0 };
-        }
-        HouseholdBulkLoader.Result result = households.load(run);
-        result.refused().forEach((line, fieldErrors) -> fieldErrors
-                .forEach(e -> errors.add(new LineError(line, e.field(), e.code(), e.message()))));
-        long skipped = result.skipped().size();
-        long accepted = run.size() - skipped - result.refused().size();
-        run.clear();
-        return new long[] { accepted, skipped };
-    }
+    /**
+     * The chunk's pending run of lines of one kind (the others are empty): a line of another kind applies the run first,
+     * so every line sees the lines before it, as in the file.
+     */
+    private final class Runs {
 
-    /** Registers the pending births; returns {accepted, skipped} and adds the refusals. */
-    private long[] flushBirths(List<BirthBatch.Line> run, String recordedBy, List<LineError> errors) {
-        if (run.isEmpty()) {
-            return new long[] { 0, 0 };
+        final String recordedBy;
+        final List<LineError> errors = new ArrayList<>();
+        final List<HouseholdBulkLoader.Line> households = new ArrayList<>();
+        final List<BirthBatch.Line> births = new ArrayList<>();
+        final List<DeathBatch.Line> deaths = new ArrayList<>();
+        long accepted;
+        long skipped;
+
+        Runs(String recordedBy) {
+            this.recordedBy = recordedBy;
         }
-        BirthBatch.Result result = births.register(run, recordedBy);
-        result.refused().forEach((line, problem) -> refuse(errors, line, problem));
-        long skipped = result.skipped().size();
-        long accepted = run.size() - skipped - result.refused().size();
-        run.clear();
-        return new long[] { accepted, skipped };
+
+        void flushHouseholds() {
+            if (households.isEmpty()) {
+                return;
+            }
+            HouseholdBulkLoader.Result result = householdLoader.load(households);
+            result.refused().forEach((line, fieldErrors) -> fieldErrors
+                    .forEach(e -> errors.add(new LineError(line, e.field(), e.code(), e.message()))));
+            count(households.size(), result.skipped().size(), result.refused().size());
+            households.clear();
+        }
+
+        void flushBirths() {
+            if (births.isEmpty()) {
+                return;
+            }
+            BirthBatch.Result result = birthBatch.register(births, recordedBy);
+            result.refused().forEach((line, problem) -> refuse(errors, line, problem));
+            count(births.size(), result.skipped().size(), result.refused().size());
+            births.clear();
+        }
+
+        void flushDeaths() {
+            if (deaths.isEmpty()) {
+                return;
+            }
+            DeathBatch.Result result = deathBatch.register(deaths, recordedBy);
+            result.refused().forEach((line, problem) -> refuse(errors, line, problem));
+            count(deaths.size(), result.skipped().size(), result.refused().size());
+            deaths.clear();
+        }
+
+        private void count(int lines, int skippedLines, int refusedLines) {
+            skipped += skippedLines;
+            accepted += lines - skippedLines - refusedLines;
+        }
     }
 
     /** The line as a household line, a birth or a death request; null (with an error) when it is none of them. */

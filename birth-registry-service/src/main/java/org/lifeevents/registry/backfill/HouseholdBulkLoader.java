@@ -1,6 +1,5 @@
 package org.lifeevents.registry.backfill;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -38,6 +37,7 @@ import org.lifeevents.events.Events;
 import org.lifeevents.events.Topics;
 import org.lifeevents.events.registry.Address;
 import org.lifeevents.events.registry.HouseholdChangedEvent;
+import org.lifeevents.registry.bulk.ChunkSql;
 import org.lifeevents.registry.household.HouseholdChecks;
 import org.lifeevents.registry.household.HouseholdRequest;
 import org.lifeevents.registry.household.HouseholdSnapshots;
@@ -171,58 +171,45 @@ public class HouseholdBulkLoader {
                     if (member == null) {
                         continue;
                     }
-                    addIfValid(personIds, member.personId());
-                    addIfValid(personIds, member.spouseId());
-                    nullSafe(member.legalParentIds()).forEach(id -> addIfValid(personIds, id));
-                    nullSafe(member.guardianIds()).forEach(id -> addIfValid(personIds, id));
+                    ChunkSql.addIfValid(personIds, member.personId());
+                    ChunkSql.addIfValid(personIds, member.spouseId());
+                    nullSafe(member.legalParentIds()).forEach(id -> ChunkSql.addIfValid(personIds, id));
+                    nullSafe(member.guardianIds()).forEach(id -> ChunkSql.addIfValid(personIds, id));
                 }
             }
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    select person_id, given_names, family_name, sex, birth_date, date_of_death, in_population_register,
-                           spouse_id, children_in_birth, birth_order
-                    from person where person_id = any(?)""")) {
-                statement.setArray(1, personIdArray(connection, personIds));
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        PersonRow row = new PersonRow(rs.getString(1));
-                        row.givenNames = rs.getString(2);
-                        row.familyName = rs.getString(3);
-                        row.sex = rs.getString(4);
-                        row.birthDate = rs.getObject(5, LocalDate.class);
-                        row.dateOfDeath = rs.getObject(6, LocalDate.class);
-                        row.inPopulationRegister = rs.getBoolean(7);
-                        row.spouseId = rs.getString(8);
-                        row.childrenInBirth = rs.getInt(9);
-                        row.birthOrder = rs.getInt(10);
-                        row.exists = true;
-                        persons.put(row.personId, row);
-                    }
-                }
+            for (Person person : ChunkSql.persons(connection, personIds)) {
+                PersonRow row = new PersonRow(person.personId);
+                row.givenNames = person.givenNames;
+                row.familyName = person.familyName;
+                row.sex = person.sex;
+                row.birthDate = person.birthDate;
+                row.dateOfDeath = person.dateOfDeath;
+                row.inPopulationRegister = person.inPopulationRegister;
+                row.spouseId = person.spouseId;
+                row.childrenInBirth = person.childrenInBirth;
+                row.birthOrder = person.birthOrder;
+                row.exists = true;
+                persons.put(row.personId, row);
             }
-            try (PreparedStatement statement = connection.prepareStatement("""
+            ChunkSql.query(connection, """
                     select household_id, version, state_hash, street, postal_code, municipality, country_code, load_hash
-                    from household where household_id = any(?)""")) {
-                statement.setArray(1, array(connection, householdIds));
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        HouseholdRow row = new HouseholdRow(rs.getString(1));
-                        row.version = rs.getLong(2);
-                        row.hash = rs.getString(3);
-                        row.street = rs.getString(4);
-                        row.postalCode = rs.getString(5);
-                        row.municipality = rs.getString(6);
-                        row.countryCode = rs.getString(7);
-                        row.loadHash = rs.getString(8);
-                        row.exists = true;
-                        households.put(row.householdId, row);
-                    }
-                }
-            }
+                    from household where household_id = any(?)""", ChunkSql.texts(connection, householdIds), rs -> {
+                HouseholdRow row = new HouseholdRow(rs.getString(1));
+                row.version = rs.getLong(2);
+                row.hash = rs.getString(3);
+                row.street = rs.getString(4);
+                row.postalCode = rs.getString(5);
+                row.municipality = rs.getString(6);
+                row.countryCode = rs.getString(7);
+                row.loadHash = rs.getString(8);
+                row.exists = true;
+                households.put(row.householdId, row);
+            });
             try (PreparedStatement statement = connection.prepareStatement("""
                     select id, household_id, person_id, member_since from household_member
                     where member_until is null and (person_id = any(?) or household_id = any(?))""")) {
-                statement.setArray(1, personIdArray(connection, personIds));
-                statement.setArray(2, array(connection, householdIds));
+                statement.setArray(1, ChunkSql.personIds(connection, personIds));
+                statement.setArray(2, ChunkSql.texts(connection, householdIds));
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         MembershipRow row = new MembershipRow(rs.getLong(1), rs.getString(2), rs.getString(3),
@@ -234,17 +221,11 @@ public class HouseholdBulkLoader {
             }
             Set<String> children = new HashSet<>(personIds);
             currentByHousehold.values().forEach(rows -> rows.forEach(row -> children.add(row.personId)));
-            try (PreparedStatement statement = connection.prepareStatement("""
+            ChunkSql.query(connection, """
                     select child_id, adult_id, relation from responsible_adult where child_id = any(?)
-                    order by adult_id""")) {
-                statement.setArray(1, personIdArray(connection, children));
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        adults.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                                .computeIfAbsent(rs.getString(3), k -> new ArrayList<>()).add(rs.getString(2));
-                    }
-                }
-            }
+                    order by adult_id""", ChunkSql.personIds(connection, children), rs -> adults
+                    .computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                    .computeIfAbsent(rs.getString(3), k -> new ArrayList<>()).add(rs.getString(2)));
         }
 
         boolean appliedBefore(String householdId, String loadHash) {
@@ -408,135 +389,91 @@ public class HouseholdBulkLoader {
         }
 
         void write(Connection connection) throws SQLException {
-            try (PreparedStatement upsert = connection.prepareStatement("""
+            List<PersonRow> dirtyPersons = persons.values().stream().filter(row -> row.dirty).toList();
+            ChunkSql.batch(connection, """
                     insert into person (person_id, given_names, family_name, sex, birth_date, in_population_register, spouse_id)
                     values (?, ?, ?, ?, ?, true, ?)
                     on conflict (person_id) do update set given_names = excluded.given_names,
                         family_name = excluded.family_name, sex = excluded.sex, birth_date = excluded.birth_date,
-                        in_population_register = true, spouse_id = excluded.spouse_id""");
-                    PreparedStatement placeholder = connection.prepareStatement("""
-                            insert into person (person_id, given_names, family_name, sex, birth_date)
-                            values (?, '', '', ?, ?) on conflict (person_id) do nothing""")) {
-                for (PersonRow row : persons.values()) {
-                    if (!row.dirty) {
-                        continue;
-                    }
-                    if (row.placeholder) {
-                        placeholder.setString(1, row.personId);
-                        placeholder.setString(2, row.sex);
-                        placeholder.setObject(3, row.birthDate);
-                        placeholder.addBatch();
-                    } else {
-                        upsert.setString(1, row.personId);
-                        upsert.setString(2, row.givenNames);
-                        upsert.setString(3, row.familyName);
-                        upsert.setString(4, row.sex);
-                        upsert.setObject(5, row.birthDate);
-                        upsert.setString(6, row.spouseId);
-                        upsert.addBatch();
-                    }
-                }
-                upsert.executeBatch();
-                placeholder.executeBatch();
-            }
-            try (PreparedStatement statement = connection.prepareStatement("""
+                        in_population_register = true, spouse_id = excluded.spouse_id""",
+                    dirtyPersons.stream().filter(row -> !row.placeholder).toList(), (statement, row) -> {
+                        statement.setString(1, row.personId);
+                        statement.setString(2, row.givenNames);
+                        statement.setString(3, row.familyName);
+                        statement.setString(4, row.sex);
+                        statement.setObject(5, row.birthDate);
+                        statement.setString(6, row.spouseId);
+                    });
+            ChunkSql.batch(connection, """
+                    insert into person (person_id, given_names, family_name, sex, birth_date)
+                    values (?, '', '', ?, ?) on conflict (person_id) do nothing""",
+                    dirtyPersons.stream().filter(row -> row.placeholder).toList(), (statement, row) -> {
+                        statement.setString(1, row.personId);
+                        statement.setString(2, row.sex);
+                        statement.setObject(3, row.birthDate);
+                    });
+            ChunkSql.batch(connection, """
                     insert into household (household_id, version, street, postal_code, municipality, country_code,
                                            state_hash, load_hash, updated_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (household_id) do update set version = excluded.version, street = excluded.street,
                         postal_code = excluded.postal_code, municipality = excluded.municipality,
                         country_code = excluded.country_code, state_hash = excluded.state_hash,
-                        load_hash = excluded.load_hash, updated_at = excluded.updated_at""")) {
-                for (HouseholdRow row : households.values()) {
-                    if (!row.dirty) {
-                        continue;
-                    }
-                    statement.setString(1, row.householdId);
-                    statement.setLong(2, row.version);
-                    statement.setString(3, row.street);
-                    statement.setString(4, row.postalCode);
-                    statement.setString(5, row.municipality);
-                    statement.setString(6, row.countryCode);
-                    statement.setString(7, row.hash);
-                    statement.setString(8, row.loadHash);
-                    statement.setObject(9, now.atOffset(ZoneOffset.UTC));
-                    statement.addBatch();
-                }
-                statement.executeBatch();
-            }
-            try (PreparedStatement ended = connection.prepareStatement(
-                    "update household_member set member_until = ? where id = ?");
-                    PreparedStatement joined = connection.prepareStatement("""
-                            insert into household_member (household_id, person_id, member_since, member_until)
-                            values (?, ?, ?, ?)
-                            on conflict (household_id, person_id, member_since)
-                            do update set member_until = excluded.member_until""")) {
-                for (MembershipRow row : memberships) {
-                    if (!row.dirty) {
-                        continue;
-                    }
-                    if (row.id != null) {
-                        ended.setObject(1, row.until);
-                        ended.setLong(2, row.id);
-                        ended.addBatch();
-                    } else {
-                        joined.setString(1, row.householdId);
-                        joined.setString(2, row.personId);
-                        joined.setObject(3, row.since);
+                        load_hash = excluded.load_hash, updated_at = excluded.updated_at""",
+                    households.values().stream().filter(row -> row.dirty).toList(), (statement, row) -> {
+                        statement.setString(1, row.householdId);
+                        statement.setLong(2, row.version);
+                        statement.setString(3, row.street);
+                        statement.setString(4, row.postalCode);
+                        statement.setString(5, row.municipality);
+                        statement.setString(6, row.countryCode);
+                        statement.setString(7, row.hash);
+                        statement.setString(8, row.loadHash);
+                        statement.setObject(9, now.atOffset(ZoneOffset.UTC));
+                    });
+            List<MembershipRow> dirtyMemberships = memberships.stream().filter(row -> row.dirty).toList();
+            ChunkSql.batch(connection, "update household_member set member_until = ? where id = ?",
+                    dirtyMemberships.stream().filter(row -> row.id != null).toList(), (statement, row) -> {
+                        statement.setObject(1, row.until);
+                        statement.setLong(2, row.id);
+                    });
+            ChunkSql.batch(connection, """
+                    insert into household_member (household_id, person_id, member_since, member_until)
+                    values (?, ?, ?, ?)
+                    on conflict (household_id, person_id, member_since)
+                    do update set member_until = excluded.member_until""",
+                    dirtyMemberships.stream().filter(row -> row.id == null).toList(), (statement, row) -> {
+                        statement.setString(1, row.householdId);
+                        statement.setString(2, row.personId);
+                        statement.setObject(3, row.since);
                         if (row.until == null) {
-                            joined.setNull(4, Types.DATE);
+                            statement.setNull(4, Types.DATE);
                         } else {
-                            joined.setDate(4, Date.valueOf(row.until));
+                            statement.setDate(4, Date.valueOf(row.until));
                         }
-                        joined.addBatch();
-                    }
-                }
-                ended.executeBatch();
-                joined.executeBatch();
-            }
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "delete from responsible_adult where child_id = ? and relation = ?");
-                    PreparedStatement insert = connection.prepareStatement("""
-                            insert into responsible_adult (child_id, adult_id, relation) values (?, ?, ?)
-                            on conflict (child_id, adult_id) do update set relation = excluded.relation""")) {
-                for (String key : dirtyAdults) {
-                    String[] parts = key.split("\\|");
-                    delete.setString(1, parts[0]);
-                    delete.setString(2, parts[1]);
-                    delete.addBatch();
-                    for (String adult : adults.get(parts[0]).getOrDefault(parts[1], List.of())) {
-                        insert.setString(1, parts[0]);
-                        insert.setString(2, adult);
-                        insert.setString(3, parts[1]);
-                        insert.addBatch();
-                    }
-                }
-                delete.executeBatch();
-                insert.executeBatch();
-            }
+                    });
+            List<String[]> changedAdults = dirtyAdults.stream().map(key -> key.split("\\|")).toList();
+            ChunkSql.batch(connection, "delete from responsible_adult where child_id = ? and relation = ?",
+                    changedAdults, (statement, key) -> {
+                        statement.setString(1, key[0]);
+                        statement.setString(2, key[1]);
+                    });
+            List<String[]> links = changedAdults.stream().flatMap(key -> adults.get(key[0])
+                    .getOrDefault(key[1], List.of()).stream().map(adult -> new String[] { key[0], adult, key[1] }))
+                    .toList();
+            ChunkSql.batch(connection, """
+                    insert into responsible_adult (child_id, adult_id, relation) values (?, ?, ?)
+                    on conflict (child_id, adult_id) do update set relation = excluded.relation""", links,
+                    (statement, link) -> {
+                        statement.setString(1, link[0]);
+                        statement.setString(2, link[1]);
+                        statement.setString(3, link[2]);
+                    });
             OutboxRows.insert(connection, events);
-        }
-
-        private static void addIfValid(Set<String> ids, String id) {
-            if (id != null && PersonId.isValid(id)) {
-                ids.add(id);
-            }
         }
 
         private static List<String> nullSafe(List<String> ids) {
             return ids == null ? List.of() : ids;
-        }
-
-        private static Array array(Connection connection, Collection<String> values) throws SQLException {
-            return connection.createArrayOf("text", values.toArray());
-        }
-
-        /**
-         * Person ids as {@code char(11)[]}: compared with a {@code text[]} the column would be cast to text and its
-         * index not used (a sequential scan per chunk, slower with every chunk loaded).
-         */
-        private static Array personIdArray(Connection connection, Collection<String> values) throws SQLException {
-            return connection.createArrayOf("bpchar", values.toArray());
         }
     }
 

@@ -149,7 +149,7 @@ public class CorrectionService {
             errors.throwIfAny();
             FieldErrors changeErrors = errors.under("changes.");
             changeErrors.addAll(checks.check(after).list());
-            DeathRegistrationService.check(after, changeErrors, today);
+            DeathChecks.check(after, changeErrors, today, DeathChecks.DATABASE);
             LocalDate newDate = changeErrors.has("dateOfDeath") ? null : Dates.of(after.dateOfDeath());
             effectiveFrom = effectiveFrom(request, registration, newDate, errors, today);
             errors.throwIfAny();

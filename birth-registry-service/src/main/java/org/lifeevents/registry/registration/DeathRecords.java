@@ -18,7 +18,6 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.lifeevents.events.registry.DeathRecord;
 import org.lifeevents.events.registry.HouseholdMemberRef;
 import org.lifeevents.events.registry.MinorChildRecord;
-import org.lifeevents.registry.household.HouseholdMember;
 import org.lifeevents.registry.household.Person;
 import org.lifeevents.registry.household.ResponsibleAdult;
 
@@ -34,10 +33,12 @@ final class DeathRecords {
     private DeathRecords() {
     }
 
-    static DeathRecord of(String registrationNumber, Person deceased, LocalDate dateOfDeath, String placeOfDeath) {
-        Optional<String> householdId = HouseholdMember.currentOf(deceased.personId).map(m -> m.householdId);
-        List<String> parents = ResponsibleAdult.of(deceased.personId, ResponsibleAdult.PARENT);
-        List<String> children = ResponsibleAdult.childrenOf(deceased.personId, ResponsibleAdult.PARENT);
+    /** The record of the death, read from the register through the view both the API and the backfill provide. */
+    static DeathRecord of(String registrationNumber, Person deceased, LocalDate dateOfDeath, String placeOfDeath,
+            DeathChecks.Register register) {
+        Optional<String> householdId = Optional.ofNullable(register.currentHousehold(deceased.personId));
+        List<String> parents = register.adultsOf(deceased.personId, ResponsibleAdult.PARENT);
+        List<String> children = register.childrenOf(deceased.personId);
         return DeathRecord.newBuilder()
                 .setRegistrationId(registrationNumber)
                 .setPersonId(deceased.personId)
@@ -48,23 +49,24 @@ final class DeathRecords {
                 .setPlaceOfDeath(placeOfDeath)
                 .setHouseholdId(householdId.orElse(null))
                 .setSpouseId(deceased.spouseId)
-                .setHouseholdMembers(householdId.map(id -> members(id, deceased, parents, children)).orElse(List.of()))
-                .setMinorChildren(minorChildren(deceased, children, dateOfDeath))
+                .setHouseholdMembers(householdId.map(id -> members(id, deceased, parents, children, register))
+                        .orElse(List.of()))
+                .setMinorChildren(minorChildren(deceased, children, dateOfDeath, register))
                 .setLegalParentIds(parents)
                 .build();
     }
 
     private static List<HouseholdMemberRef> members(String householdId, Person deceased, List<String> parents,
-            List<String> children) {
+            List<String> children, DeathChecks.Register register) {
         List<HouseholdMemberRef> refs = new ArrayList<>();
-        for (HouseholdMember member : HouseholdMember.current(householdId)) {
-            if (member.personId.equals(deceased.personId)) {
+        for (String memberId : register.currentMembers(householdId)) {
+            if (memberId.equals(deceased.personId)) {
                 continue;
             }
-            Person person = Person.findById(member.personId);
-            String relation = member.personId.equals(deceased.spouseId) ? "SPOUSE"
-                    : children.contains(member.personId) ? "CHILD"
-                            : parents.contains(member.personId) ? "PARENT" : "OTHER";
+            Person person = register.person(memberId);
+            String relation = memberId.equals(deceased.spouseId) ? "SPOUSE"
+                    : children.contains(memberId) ? "CHILD"
+                            : parents.contains(memberId) ? "PARENT" : "OTHER";
             refs.add(HouseholdMemberRef.newBuilder()
                     .setPersonId(person.personId)
                     .setBirthDate(person.birthDate)
@@ -74,36 +76,38 @@ final class DeathRecords {
         return refs;
     }
 
-    private static List<MinorChildRecord> minorChildren(Person deceased, List<String> children, LocalDate dateOfDeath) {
+    private static List<MinorChildRecord> minorChildren(Person deceased, List<String> children, LocalDate dateOfDeath,
+            DeathChecks.Register register) {
         List<MinorChildRecord> minors = new ArrayList<>();
         for (String childId : children) {
-            Person child = Person.findById(childId);
+            Person child = register.person(childId);
             if (child == null || child.birthDate.isAfter(dateOfDeath) || !child.isAliveOn(dateOfDeath)
                     || !child.birthDate.plusYears(AGE_OF_MAJORITY).isAfter(dateOfDeath)) {
                 continue;
             }
-            Optional<String> childHousehold = HouseholdMember.currentOf(childId).map(m -> m.householdId);
-            List<String> survivingParents = living(ResponsibleAdult.of(childId, ResponsibleAdult.PARENT), deceased);
+            Optional<String> childHousehold = Optional.ofNullable(register.currentHousehold(childId));
+            List<String> survivingParents = living(register.adultsOf(childId, ResponsibleAdult.PARENT), deceased,
+                    register);
             minors.add(MinorChildRecord.newBuilder()
                     .setChildId(childId)
                     .setBirthDate(child.birthDate)
                     .setHouseholdId(childHousehold.orElse(null))
                     .setSurvivingParentIds(survivingParents)
-                    .setGuardianIds(living(ResponsibleAdult.of(childId, ResponsibleAdult.GUARDIAN), deceased))
+                    .setGuardianIds(living(register.adultsOf(childId, ResponsibleAdult.GUARDIAN), deceased, register))
                     .setSurvivingParentsInHousehold(survivingParents.stream()
-                            .filter(parent -> childHousehold.isPresent() && HouseholdMember.currentOf(parent)
-                                    .map(m -> m.householdId.equals(childHousehold.get())).orElse(false))
+                            .filter(parent -> childHousehold.isPresent()
+                                    && childHousehold.get().equals(register.currentHousehold(parent)))
                             .toList())
                     .build());
         }
         return minors;
     }
 
-    private static List<String> living(List<String> adults, Person deceased) {
+    private static List<String> living(List<String> adults, Person deceased, DeathChecks.Register register) {
         return adults.stream()
                 .filter(id -> !id.equals(deceased.personId))
                 .filter(id -> {
-                    Person adult = Person.findById(id);
+                    Person adult = register.person(id);
                     return adult != null && !adult.isDeceased();
                 })
                 .toList();

@@ -4,15 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashSet;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.lifeevents.common.identity.PersonId;
 import org.lifeevents.common.outbox.Outbox;
 import org.lifeevents.common.problem.ProblemException;
 import org.lifeevents.events.Events;
@@ -68,52 +65,19 @@ public class DeathRegistrationService {
                 RegistrationReceipt.class, context, () -> apply(request, errors, context));
     }
 
-    /**
-     * The domain checks of a death; returns the deceased, or null with errors added.
-     *
-     * @param today the business date, after which no death is registered
-     */
-    static Person check(DeathRegistrationRequest request, FieldErrors errors, LocalDate today) {
-        LocalDate dateOfDeath = Dates.past(errors, "dateOfDeath", request.dateOfDeath(), !errors.has("dateOfDeath"),
-                today);
-        if (!PersonId.isValid(request.personId())) {
-            return null;
-        }
-        Person person = Person.findById(request.personId());
-        if (person == null) {
-            errors.add("personId", "unknown_person", "is not in the population register");
-            return null;
-        }
-        if (dateOfDeath != null && dateOfDeath.isBefore(person.birthDate)) {
-            errors.add("dateOfDeath", "before_birth", "is before the person's birth on " + person.birthDate);
-        }
-        return person;
-    }
-
     private RegistrationReceipt apply(DeathRegistrationRequest request, FieldErrors errors, WriteContext context) {
-        Person deceased = check(request, errors, LocalDate.now(clock));
+        Person deceased = DeathChecks.check(request, errors, LocalDate.now(clock), DeathChecks.DATABASE);
         errors.throwIfAny();
-        if (deceased.isDeceased()) {
-            String where = Registration.activeOf(deceased.personId, Registration.DEATH)
-                    .map(r -> " (registration " + r.registrationNumber + ")").orElse("");
-            throw ProblemException.conflict("person_already_deceased",
-                    "The death of " + deceased.personId + " on " + deceased.dateOfDeath + " is registered" + where + ".");
-        }
+        DeathChecks.refuseIfDeceased(deceased, DeathChecks.DATABASE);
         LocalDate dateOfDeath = Dates.of(request.dateOfDeath());
-        DeathRecord record = DeathRecords.of(request.registrationNumber(), deceased, dateOfDeath, request.placeOfDeath());
+        DeathRecord record = DeathRecords.of(request.registrationNumber(), deceased, dateOfDeath, request.placeOfDeath(),
+                DeathChecks.DATABASE);
+        DeathChecks.Effects effects = DeathChecks.effects(deceased, DeathChecks.DATABASE);
 
         deceased.dateOfDeath = dateOfDeath;
-        Set<String> households = new LinkedHashSet<>();
-        HouseholdMember.currentOf(deceased.personId).ifPresent(member -> {
-            member.memberUntil = dateOfDeath;
-            households.add(member.householdId);
-        });
-        String clearedSpouse = null;
-        Person spouse = deceased.spouseId == null ? null : Person.findById(deceased.spouseId);
-        if (spouse != null && deceased.personId.equals(spouse.spouseId)) {
-            spouse.spouseId = null;
-            clearedSpouse = spouse.personId;
-            HouseholdMember.currentOf(spouse.personId).ifPresent(member -> households.add(member.householdId));
+        HouseholdMember.currentOf(deceased.personId).ifPresent(member -> member.memberUntil = dateOfDeath);
+        if (effects.clearedSpouseId() != null) {
+            Person.<Person> findById(effects.clearedSpouseId()).spouseId = null;
         }
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -124,7 +88,7 @@ public class DeathRegistrationService {
                 .setRegisteredAt(now)
                 .setDeath(record)
                 .build());
-        for (String householdId : households) {
+        for (String householdId : effects.households()) {
             snapshots.publish(householdId, "DEATH", dateOfDeath, context.correlationId());
         }
 
@@ -142,7 +106,7 @@ public class DeathRegistrationService {
         registration.deathRecord = DeathRecords.encode(record);
         registration.deathRecordSchema = DeathRecord.getClassSchema().toString();
         registration.createdPerson = false;
-        registration.clearedSpouseId = clearedSpouse;
+        registration.clearedSpouseId = effects.clearedSpouseId();
         registration.correlationId = context.correlationId();
         registration.registeredAt = now;
         registration.updatedAt = now;
