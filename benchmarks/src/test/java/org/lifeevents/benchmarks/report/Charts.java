@@ -3,15 +3,18 @@ package org.lifeevents.benchmarks.report;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.HdrHistogram.HistogramIterationValue;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -47,13 +50,12 @@ final class Charts {
                 data.addValue(rate.limit().perSecond(), "its physical limit", rate.stage());
             }
         }
+        // Horizontal, so the stages' long names are read as written.
         JFreeChart chart = ChartFactory.createBarChart(title, null, "per second (log scale)", data,
-                PlotOrientation.VERTICAL, true, false, false);
+                PlotOrientation.HORIZONTAL, true, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
-        LogAxis axis = new LogAxis("per second (log scale)");
-        axis.setSmallestValue(1);
-        plot.setRangeAxis(axis);
-        plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        plot.setRangeAxis(logAxis("per second (log scale)", 1));
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
         plot.getDomainAxis().setMaximumCategoryLabelLines(3);
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         // Bars grow from 1/s, the bottom of the log axis (zero has no place on it).
@@ -64,7 +66,7 @@ final class Charts {
         renderer.setSeriesPaint(1, new Color(0xbbbbbb));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        return file -> ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
+        return file -> ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, Math.max(HEIGHT, 60 * rates.size()));
     }
 
     /**
@@ -85,22 +87,30 @@ final class Charts {
                 }
                 series.add(1 / (1 - quantile), value.getValueIteratedTo() / 1000.0);
             }
-            series.add(1 / (1 - 0.99999), latency.maxMillis());
+            // the maximum drawn at p99.99, where a run of thousands has nothing further to show
+            series.add(1 / (1 - 0.9999), latency.maxMillis());
             data.addSeries(series);
         }
         JFreeChart chart = ChartFactory.createXYLineChart(title, "percentile (1/(1-q): 2 = p50, 10 = p90, 100 = p99)",
                 "latency ms (log scale)", data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
-        LogAxis percentiles = new LogAxis("percentile (1/(1-q): 2 = p50, 10 = p90, 100 = p99, 1000 = p99.9)");
-        percentiles.setSmallestValue(1);
-        plot.setDomainAxis(percentiles);
-        LogAxis millis = new LogAxis("latency ms (log scale)");
-        millis.setSmallestValue(0.1);
-        plot.setRangeAxis(millis);
+        plot.setDomainAxis(logAxis("percentile (1/(1-q): 2 = p50, 10 = p90, 100 = p99, 1000 = p99.9)", 1));
+        plot.setRangeAxis(logAxis("latency ms (log scale)", 0.1));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         return file -> ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
+    }
+
+    /** A logarithmic axis labelled with plain numbers (1,000 rather than 10^3). */
+    private static LogAxis logAxis(String label, double smallest) {
+        LogAxis axis = new LogAxis(label);
+        axis.setSmallestValue(smallest);
+        axis.setBase(10);
+        axis.setNumberFormatOverride(new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        // one tick per power of ten
+        axis.setTickUnit(new NumberTickUnit(1));
+        return axis;
     }
 
     /** Cumulative counts of several stages over one clock (seconds since the start). */
