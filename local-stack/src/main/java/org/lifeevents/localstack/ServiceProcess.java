@@ -17,6 +17,15 @@ final class ServiceProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
+    /** The system property that replaces the services' JVM options (space-separated). */
+    public static final String JVM_OPTIONS = "lifeevents.stack.jvm-options";
+
+    /**
+     * Small heaps and the C1 compiler only: seven JVMs start quickly side by side on two cores, which is what people
+     * and the system tests need. Throughput is measured with the full compiler (the benchmarks set their own).
+     */
+    static final String DEFAULT_JVM_OPTIONS = "-Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
     private final String name;
     private final Process process;
     private final String url;
@@ -35,9 +44,7 @@ final class ServiceProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx320m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(List.of(System.getProperty(JVM_OPTIONS, DEFAULT_JVM_OPTIONS).trim().split("\\s+")));
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));

@@ -123,7 +123,9 @@ class PipelineBenchmark {
             List<BackfillRun.Result> backfills, List<LiveRun.Result> lives, List<String> unfinished) {
         report.paragraph("The real stack as the system tests run it (`LocalStack`, `StackSettings.forTests`): "
                 + "PostgreSQL 17, a KRaft Kafka broker inside the benchmark JVM, Keycloak, each service as its own "
-                + "JVM from its `target/quarkus-app` (the stack's -Xmx320m, serial GC). Topics have "
+                + "JVM from its `target/quarkus-app` with `" + System.getProperty("lifeevents.stack.jvm-options",
+                        "the stack's default JVM options")
+                + "`. Topics have "
                 + stack.stack().settings().topicPartitions() + " partitions.");
         if (!unfinished.isEmpty()) {
             report.paragraph("**Not finished:** " + String.join("; ", unfinished));
