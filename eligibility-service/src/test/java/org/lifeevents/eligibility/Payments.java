@@ -2,14 +2,18 @@ package org.lifeevents.eligibility;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.lifeevents.eligibility.decision.Entitlement;
 import org.lifeevents.events.Events;
 import org.lifeevents.events.Topics;
 import org.lifeevents.events.payment.PaymentFailedEvent;
+import org.lifeevents.events.payment.PaymentLine;
 import org.lifeevents.events.payment.PaymentSentEvent;
 import org.lifeevents.events.payment.PaymentSettledEvent;
+import org.lifeevents.events.payment.PaymentsSentEvent;
+import org.lifeevents.events.payment.PaymentsSettledEvent;
 import org.lifeevents.localservers.testing.TopicReader;
 
 /** Payment events as the payment service publishes them, on the real topic, keyed by entitlement id. */
@@ -82,6 +86,54 @@ public final class Payments {
                 .setFailedAt(clock.instant())
                 .build();
         publish(event);
+        return event;
+    }
+
+    /** One payment of a file, planned from the entitlement as held now. */
+    public static PaymentLine line(Entitlement e, String recipientId, LocalDate start, LocalDate end, long cents) {
+        return PaymentLine.newBuilder()
+                .setPaymentId(UUID.randomUUID().toString())
+                .setEntitlementId(e.entitlementId.toString())
+                .setEntitlementVersion(e.version)
+                .setBenefit(e.benefit)
+                .setRecipientId(recipientId)
+                .setPeriodStart(start)
+                .setPeriodEnd(end)
+                .setAmountCents(cents)
+                .setEndToEndId(e.correlationId)
+                .build();
+    }
+
+    /** A file's payments sent, in one event keyed by the file as a payment run announces them. */
+    public PaymentsSentEvent sentTogether(String messageId, List<PaymentLine> lines) {
+        PaymentsSentEvent event = PaymentsSentEvent.newBuilder()
+                .setEventId(Events.newEventId())
+                .setOccurredAt(clock.instant())
+                .setCorrelationId(messageId)
+                .setRunId(UUID.randomUUID().toString())
+                .setMessageId(messageId)
+                .setPart(1)
+                .setParts(1)
+                .setSentAt(clock.instant())
+                .setPayments(lines)
+                .build();
+        topics.publish(Topics.PAYMENTS, messageId, event);
+        return event;
+    }
+
+    /** A file's payments settled, in one event keyed by the file. */
+    public PaymentsSettledEvent settledTogether(String messageId, List<PaymentLine> lines) {
+        PaymentsSettledEvent event = PaymentsSettledEvent.newBuilder()
+                .setEventId(Events.newEventId())
+                .setOccurredAt(clock.instant())
+                .setCorrelationId(messageId)
+                .setMessageId(messageId)
+                .setPart(1)
+                .setParts(1)
+                .setSettledAt(clock.instant())
+                .setPayments(lines)
+                .build();
+        topics.publish(Topics.PAYMENTS, messageId, event);
         return event;
     }
 

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.lifeevents.common.identity.PersonId;
 import org.lifeevents.events.Events;
 import org.lifeevents.events.Topics;
@@ -15,6 +17,7 @@ import org.lifeevents.events.eligibility.EntitlementDecidedEvent;
 import org.lifeevents.events.eligibility.EntitlementPeriod;
 import org.lifeevents.events.eligibility.EntitlementStoppedEvent;
 import org.lifeevents.events.eligibility.RecoveryClaimEvent;
+import org.lifeevents.events.payment.PaymentLine;
 import org.lifeevents.localservers.testing.BusinessDate;
 import org.lifeevents.localservers.testing.TopicReader;
 import org.lifeevents.payment.account.PayoutAccountService;
@@ -138,6 +141,25 @@ public final class Fixtures {
                     EntitlementState state = EntitlementState.findById(UUID.fromString(entitlementId));
                     return state != null && state.version >= version;
                 }));
+    }
+
+    /**
+     * The payments announced on the topic by events of the type that announce many at once (a month planned, a file
+     * sent, a report imported), waited for until at least {@code atLeast} of them match.
+     */
+    public static <T extends SpecificRecord> List<PaymentLine> awaitLines(TopicReader topics, Class<T> type,
+            Predicate<PaymentLine> match, int atLeast) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> lines(topics.read(Topics.PAYMENTS, type)).stream().filter(match).toList(),
+                        found -> found.size() >= atLeast);
+    }
+
+    /** The payment lines of events that announce many payments at once. */
+    @SuppressWarnings("unchecked")
+    public static List<PaymentLine> lines(List<? extends SpecificRecord> events) {
+        return events.stream()
+                .flatMap(e -> ((List<PaymentLine>) e.get(e.getSchema().getField("payments").pos())).stream())
+                .toList();
     }
 
     public static List<Payment> payments(String entitlementId) {

@@ -15,6 +15,9 @@ import org.lifeevents.events.payment.PaymentFailedEvent;
 import org.lifeevents.events.payment.PaymentScheduledEvent;
 import org.lifeevents.events.payment.PaymentSentEvent;
 import org.lifeevents.events.payment.PaymentSettledEvent;
+import org.lifeevents.events.payment.PaymentsScheduledEvent;
+import org.lifeevents.events.payment.PaymentsSentEvent;
+import org.lifeevents.events.payment.PaymentsSettledEvent;
 import org.lifeevents.events.payment.PayoutAccountChangedEvent;
 import org.lifeevents.events.registry.BirthRegisteredEvent;
 import org.lifeevents.events.registry.DeathRegisteredEvent;
@@ -50,7 +53,10 @@ public final class EventTypes {
             PaymentScheduledEvent.class,
             PaymentSentEvent.class,
             PaymentSettledEvent.class,
-            PaymentFailedEvent.class);
+            PaymentFailedEvent.class,
+            PaymentsScheduledEvent.class,
+            PaymentsSentEvent.class,
+            PaymentsSettledEvent.class);
 
     private EventTypes() {
     }

@@ -24,9 +24,10 @@ import org.lifeevents.events.Events;
 import org.lifeevents.events.Topics;
 import org.lifeevents.events.eligibility.EntitlementChangedEvent;
 import org.lifeevents.events.eligibility.EntitlementPeriod;
+import org.lifeevents.events.payment.PaymentLine;
 import org.lifeevents.events.payment.PaymentScheduledEvent;
-import org.lifeevents.events.payment.PaymentSentEvent;
-import org.lifeevents.events.payment.PaymentSettledEvent;
+import org.lifeevents.events.payment.PaymentsSentEvent;
+import org.lifeevents.events.payment.PaymentsSettledEvent;
 import org.lifeevents.events.payment.PayoutAccountChangedEvent;
 import org.lifeevents.events.tax.TaxRefundAccountEvent;
 import org.lifeevents.events.wire.EventCodec;
@@ -123,16 +124,19 @@ class PaymentRunCrashIT {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> run(afterRestart, second), r -> "COMPLETED".equals(r.getString("status")));
 
-        Map<String, Long> sent = topics.read(Topics.PAYMENTS, PaymentSentEvent.class).stream()
-                .filter(e -> ours.contains(e.getEntitlementId()))
-                .collect(Collectors.groupingBy(PaymentSentEvent::getEntitlementId, Collectors.counting()));
+        // a run announces each file's payments together: flattened, every payment of ours once sent, once settled
+        List<PaymentLine> sentLines = topics.read(Topics.PAYMENTS, PaymentsSentEvent.class).stream()
+                .flatMap(e -> e.getPayments().stream()).toList();
+        Map<String, Long> sent = sentLines.stream().filter(l -> ours.contains(l.getEntitlementId()))
+                .collect(Collectors.groupingBy(PaymentLine::getEntitlementId, Collectors.counting()));
         assertThat(sent).hasSize(PEOPLE).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
-        Map<String, Long> settled = topics.read(Topics.PAYMENTS, PaymentSettledEvent.class).stream()
-                .filter(e -> ours.contains(e.getEntitlementId()))
-                .collect(Collectors.groupingBy(PaymentSettledEvent::getEntitlementId, Collectors.counting()));
+        Map<String, Long> settled = topics.read(Topics.PAYMENTS, PaymentsSettledEvent.class).stream()
+                .flatMap(e -> e.getPayments().stream()).filter(l -> ours.contains(l.getEntitlementId()))
+                .collect(Collectors.groupingBy(PaymentLine::getEntitlementId, Collectors.counting()));
         assertThat(settled).hasSize(PEOPLE).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
-        assertThat(topics.read(Topics.PAYMENTS, PaymentSentEvent.class).stream()
-                .filter(e -> e.getRunId().equals(runId)).mapToLong(PaymentSentEvent::getAmountCents).sum())
+        assertThat(topics.read(Topics.PAYMENTS, PaymentsSentEvent.class).stream()
+                .filter(e -> e.getRunId().equals(runId)).flatMap(e -> e.getPayments().stream())
+                .mapToLong(PaymentLine::getAmountCents).sum())
                 .isEqualTo(controlSum);
 
         // The bank credited the run's files once each, however often a file was sent.

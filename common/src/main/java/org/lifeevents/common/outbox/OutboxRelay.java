@@ -53,6 +53,11 @@ public final class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String IDS_PREFIX = "ids:";
+    /**
+     * Payload bytes per batch beyond which no further row joins it (the first always does): an event that announces a
+     * file's payments is a few hundred KB, and a batch of such events must not fill a small service's heap.
+     */
+    static final long BATCH_BYTES = 4L * 1024 * 1024;
 
     private final DataSource dataSource;
     private final String bootstrapServers;
@@ -197,9 +202,14 @@ public final class OutboxRelay {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement("""
                         select id, topic, partition_key, event_type, event_id, correlation_id, payload
-                        from outbox_event where published_at is null order by id limit ?
+                        from (select n.*, sum(octet_length(n.payload)) over (order by n.id) as bytes_through
+                              from (select * from outbox_event where published_at is null order by id limit ?) as n
+                             ) as b
+                        where bytes_through - octet_length(payload) < ?
+                        order by id
                         """)) {
             statement.setInt(1, batchSize);
+            statement.setLong(2, BATCH_BYTES);
             List<OutboxRow> rows = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

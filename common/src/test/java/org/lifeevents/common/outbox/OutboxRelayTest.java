@@ -139,6 +139,26 @@ class OutboxRelayTest {
         assertThat(awaitRecords(60)).extracting(r -> new String(r.value())).doesNotHaveDuplicates();
     }
 
+    @Test
+    void largeEventsArePublishedInBatchesBoundedByTheirBytes() throws Exception {
+        // 900 KB each (an event announcing a file's payments is a few hundred KB): at most five fit the byte budget
+        byte[] large = new byte[900 * 1024];
+        new java.util.Random(7).nextBytes(large);
+        for (int i = 0; i < 12; i++) {
+            insert("file-" + (i % 2), large);
+        }
+        OutboxRelay relay = relay();
+        List<Integer> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        relay.afterKafkaCommit(ids -> batches.add(ids.size()));
+
+        relay.start();
+
+        assertThat(awaitRecords(12)).hasSize(12);
+        long budgetRows = OutboxRelay.BATCH_BYTES / large.length + 1;
+        assertThat(batches).allSatisfy(size -> assertThat(size).isBetween(1, (int) budgetRows));
+        assertThat(batches.stream().mapToInt(Integer::intValue).sum()).isEqualTo(12);
+    }
+
     private OutboxRelay relay() {
         OutboxRelay relay = new OutboxRelay(dataSource, bootstrap, relayName, 7, Duration.ofMillis(50), Duration.ofDays(1));
         relays.add(relay);
@@ -146,6 +166,10 @@ class OutboxRelayTest {
     }
 
     private void insert(String key, String payload) throws SQLException {
+        insert(key, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void insert(String key, byte[] payload) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement("""
                         insert into outbox_event (event_id, topic, partition_key, event_type, correlation_id, payload)
@@ -153,7 +177,7 @@ class OutboxRelayTest {
             statement.setObject(1, UUID.randomUUID());
             statement.setString(2, topic);
             statement.setString(3, key);
-            statement.setBytes(4, payload.getBytes(StandardCharsets.UTF_8));
+            statement.setBytes(4, payload);
             statement.executeUpdate();
         }
     }

@@ -1,19 +1,27 @@
 package org.lifeevents.eligibility.payment;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.hibernate.Session;
 import org.lifeevents.common.identity.PersonId;
 import org.lifeevents.common.intake.RejectedEventException;
 import org.lifeevents.common.money.Cents;
@@ -22,13 +30,22 @@ import org.lifeevents.eligibility.cases.CaseType;
 import org.lifeevents.eligibility.decision.Entitlement;
 import org.lifeevents.eligibility.decision.HouseholdLock;
 import org.lifeevents.events.payment.PaymentFailedEvent;
+import org.lifeevents.events.payment.PaymentLine;
 import org.lifeevents.events.payment.PaymentSentEvent;
 import org.lifeevents.events.payment.PaymentSettledEvent;
+import org.lifeevents.events.payment.PaymentsSentEvent;
+import org.lifeevents.events.payment.PaymentsSettledEvent;
 
 /**
  * What the payment service reports: money sent or settled is recorded per entitlement and period (and checked at once
  * against what is owed now, for a change decided while the payment was on its way); a payment the bank refused opens
  * a PAYMENT_REJECTED case, and with reason MD07 (the account holder is deceased) a DEATH_CHECK case too.
+ * <p>
+ * A file's payments arrive together ({@link PaymentsSentEvent}, {@link PaymentsSettledEvent}) and are recorded in one
+ * statement. Only a payment planned from an older version of its entitlement than the one held here can have been
+ * overtaken by a change, so only those are checked against what is owed. The entitlements' rows are locked first: a
+ * decision changing one of them either came before (and its version is seen here) or waits until the payments are
+ * recorded (and its own check sees them).
  */
 @ApplicationScoped
 @Transactional(TxType.MANDATORY)
@@ -49,6 +66,9 @@ public class PaymentIntake {
     @Inject
     Clock clock;
 
+    @Inject
+    EntityManager entityManager;
+
     /**
      * A poll's reports: the households of all the entitlements they concern are locked first, in one statement and in
      * sorted order, so a poll never takes household locks in an order another consumer's poll could invert.
@@ -61,7 +81,11 @@ public class PaymentIntake {
     }
 
     public void handle(SpecificRecord event) {
-        if (event instanceof PaymentSentEvent sent) {
+        if (event instanceof PaymentsSentEvent sent) {
+            paidTogether(sent.getPayments(), PaidPayment.SENT);
+        } else if (event instanceof PaymentsSettledEvent settled) {
+            paidTogether(settled.getPayments(), PaidPayment.SETTLED);
+        } else if (event instanceof PaymentSentEvent sent) {
             paid(record(sent.getPaymentId(), sent.getEntitlementId(), sent.getBenefit(), sent.getRecipientId(),
                     sent.getPeriodStart(), sent.getPeriodEnd(), sent.getAmountCents(), sent.getCorrelationId(),
                     PaidPayment.SENT));
@@ -73,6 +97,129 @@ public class PaymentIntake {
             failed(failed);
         }
         // a scheduled payment changes nothing here: only money that left (or was refused) does
+    }
+
+    /** A file's payments, sent or settled: recorded in one statement, and checked where they may be overtaken. */
+    private void paidTogether(List<PaymentLine> lines, String status) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        lines.forEach(PaymentIntake::validate);
+        entityManager.flush();
+        Map<UUID, Long> held = lockEntitlements(lines);
+        upsert(lines, status);
+        Map<UUID, String> overtaken = new LinkedHashMap<>();
+        for (PaymentLine line : lines) {
+            UUID entitlementId = UUID.fromString(line.getEntitlementId());
+            Long version = held.get(entitlementId);
+            if (version != null && version > line.getEntitlementVersion()) {
+                overtaken.putIfAbsent(entitlementId, line.getPaymentId());
+            }
+        }
+        if (overtaken.isEmpty()) {
+            return;
+        }
+        // the statement above bypassed the session: let the checks read the payments as now stored
+        entityManager.clear();
+        overtaken.forEach((entitlementId, paymentId) -> {
+            Entitlement entitlement = Entitlement.findById(entitlementId);
+            recoveries.reclaim(entitlement, entitlement.decisionId, "payment " + paymentId
+                    + " reported after the entitlement changed", "payment " + paymentId);
+        });
+    }
+
+    private static void validate(PaymentLine line) {
+        validate(line.getPaymentId(), line.getEntitlementId(), line.getRecipientId(), line.getPeriodStart(),
+                line.getPeriodEnd(), line.getAmountCents());
+    }
+
+    /** A report the payment service could not have sent is refused whole, with the reason. */
+    private static void validate(String paymentId, String entitlementId, String recipientId, LocalDate periodStart,
+            LocalDate periodEnd, long amountCents) {
+        if (!PersonId.isValid(recipientId)) {
+            throw new RejectedEventException("Recipient " + recipientId + " is not a valid person id");
+        }
+        try {
+            UUID.fromString(paymentId);
+            UUID.fromString(entitlementId);
+        } catch (IllegalArgumentException bad) {
+            throw new RejectedEventException("Payment or entitlement id is not a UUID");
+        }
+        if (amountCents < 0 || periodEnd.isBefore(periodStart)) {
+            throw new RejectedEventException("Payment " + paymentId + " has a negative amount or an empty period");
+        }
+    }
+
+    /** The version held of each entitlement the lines name, its row locked until commit; ours only. */
+    private Map<UUID, Long> lockEntitlements(List<PaymentLine> lines) {
+        UUID[] ids = lines.stream().map(l -> UUID.fromString(l.getEntitlementId())).distinct().toArray(UUID[]::new);
+        Map<UUID, Long> versions = new HashMap<>();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            // sorted, so two consumers locking overlapping entitlements never wait for each other in a circle
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select entitlement_id, version from entitlement where entitlement_id = any(?)
+                    order by entitlement_id for no key update
+                    """)) {
+                select.setArray(1, connection.createArrayOf("uuid", ids));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        versions.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                    }
+                }
+            }
+        });
+        return versions;
+    }
+
+    /** Records the lines; as for one payment, a report never takes back a later one (settled or failed stay so). */
+    private void upsert(List<PaymentLine> lines, String status) {
+        int size = lines.size();
+        UUID[] paymentIds = new UUID[size];
+        UUID[] entitlementIds = new UUID[size];
+        String[] benefits = new String[size];
+        String[] recipients = new String[size];
+        LocalDate[] starts = new LocalDate[size];
+        LocalDate[] ends = new LocalDate[size];
+        Long[] amounts = new Long[size];
+        String[] correlationIds = new String[size];
+        for (int i = 0; i < size; i++) {
+            PaymentLine line = lines.get(i);
+            paymentIds[i] = UUID.fromString(line.getPaymentId());
+            entitlementIds[i] = UUID.fromString(line.getEntitlementId());
+            benefits[i] = line.getBenefit();
+            recipients[i] = line.getRecipientId();
+            starts[i] = line.getPeriodStart();
+            ends[i] = line.getPeriodEnd();
+            amounts[i] = line.getAmountCents();
+            correlationIds[i] = line.getEndToEndId();
+        }
+        Timestamp now = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    insert into paid_payment (payment_id, entitlement_id, benefit, recipient_id, period_start,
+                                              period_end, amount_cents, status, correlation_id, updated_at)
+                    select l.payment_id, l.entitlement_id, l.benefit, l.recipient_id, l.period_start, l.period_end,
+                           l.amount_cents, ?, l.correlation_id, ?
+                    from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::date[], ?::date[], ?::bigint[], ?::text[])
+                         as l(payment_id, entitlement_id, benefit, recipient_id, period_start, period_end, amount_cents,
+                              correlation_id)
+                    on conflict (payment_id) do update
+                    set status = excluded.status, amount_cents = excluded.amount_cents, updated_at = excluded.updated_at
+                    where excluded.status <> 'SENT' or paid_payment.status = 'SENT'
+                    """)) {
+                upsert.setString(1, status);
+                upsert.setTimestamp(2, now);
+                upsert.setArray(3, connection.createArrayOf("uuid", paymentIds));
+                upsert.setArray(4, connection.createArrayOf("uuid", entitlementIds));
+                upsert.setArray(5, connection.createArrayOf("text", benefits));
+                upsert.setArray(6, connection.createArrayOf("text", recipients));
+                upsert.setArray(7, connection.createArrayOf("date", starts));
+                upsert.setArray(8, connection.createArrayOf("date", ends));
+                upsert.setArray(9, connection.createArrayOf("bigint", amounts));
+                upsert.setArray(10, connection.createArrayOf("text", correlationIds));
+                upsert.executeUpdate();
+            }
+        });
     }
 
     private static UUID entitlementIdOf(SpecificRecord event) {
@@ -123,20 +270,9 @@ public class PaymentIntake {
 
     private PaidPayment record(String paymentId, String entitlementId, String benefit, String recipientId,
             LocalDate periodStart, LocalDate periodEnd, long amountCents, String correlationId, String status) {
-        if (!PersonId.isValid(recipientId)) {
-            throw new RejectedEventException("Recipient " + recipientId + " is not a valid person id");
-        }
-        UUID id;
-        UUID entitlement;
-        try {
-            id = UUID.fromString(paymentId);
-            entitlement = UUID.fromString(entitlementId);
-        } catch (IllegalArgumentException bad) {
-            throw new RejectedEventException("Payment or entitlement id is not a UUID");
-        }
-        if (amountCents < 0 || periodEnd.isBefore(periodStart)) {
-            throw new RejectedEventException("Payment " + paymentId + " has a negative amount or an empty period");
-        }
+        validate(paymentId, entitlementId, recipientId, periodStart, periodEnd, amountCents);
+        UUID id = UUID.fromString(paymentId);
+        UUID entitlement = UUID.fromString(entitlementId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         PaidPayment payment = PaidPayment.findById(id);
         if (payment == null) {

@@ -21,6 +21,7 @@ import org.lifeevents.events.Events;
 import org.lifeevents.events.Topics;
 import org.lifeevents.events.eligibility.CaseOpenedEvent;
 import org.lifeevents.events.eligibility.RecoveryClaimEvent;
+import org.lifeevents.events.payment.PaymentLine;
 import org.lifeevents.events.payment.PaymentSentEvent;
 import org.lifeevents.events.registry.BirthRegisteredEvent;
 import org.lifeevents.events.registry.DeathRecord;
@@ -157,6 +158,48 @@ class CaseTriggersTest {
         assertThat(moneyPaid.subjectPersonId).isEqualTo(mother);
         assertThat(moneyPaid.decisionId).isEqualTo(stopped.decisionId);
         assertThat(moneyPaid.summary).contains("RegistrationRevokedEvent");
+    }
+
+    @Test
+    void aFilesPaymentsAreRecordedTogetherAndOnlyThoseOvertakenByAChangeAreClaimedBack() {
+        String mother = person("F", LocalDate.of(1991, 3, 3));
+        LocalDate born = LocalDate.of(2026, 3, 12);
+        String child = person("M", born);
+        String household = "H-CT5-" + child;
+        BirthRegisteredEvent birth = singleMother(mother, child, household, born);
+        Entitlement allowance = Stored.awaitEntitlement(EntitlementKeys.childAllowance(child, household),
+                e -> e.status.equals("GRANTED"));
+        PaymentLine march = Payments.line(allowance, mother, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), 8000);
+        PaymentLine april = Payments.line(allowance, mother, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30), 8000);
+        String file = "MSG-" + child;
+        payments.sentTogether(file, List.of(march, april));
+        payments.settledTogether(file, List.of(march));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Stored.count(
+                "select count(*) from paid_payment where entitlement_id = cast(?1 as uuid) and status = 'SETTLED'",
+                allowance.entitlementId.toString()) == 1);
+        assertThat(Stored.count("select count(*) from paid_payment where entitlement_id = cast(?1 as uuid)",
+                allowance.entitlementId.toString())).isEqualTo(2);
+        assertThat(claimsOf(allowance)).as("paid as the entitlement still says").isZero();
+
+        inputs.revokeBirth(birth);
+        Stored.awaitEntitlement(allowance.entitlementKey, e -> e.status.equals("STOPPED"));
+        inputs.topics().await(Topics.ENTITLEMENTS, RecoveryClaimEvent.class,
+                e -> e.getEntitlementId().equals(allowance.entitlementId.toString()), 2);
+
+        // May was planned before the revocation and reported after it: overtaken, so claimed back; the March and
+        // April reports again (a sent after a settled takes nothing back) claim nothing twice
+        PaymentLine may = Payments.line(allowance, mother, LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31), 8000);
+        payments.settledTogether("MSG2-" + child, List.of(may));
+        payments.sentTogether(file, List.of(march, april));
+        payments.settledTogether(file, List.of(march, april));
+        List<RecoveryClaimEvent> claims = inputs.topics().await(Topics.ENTITLEMENTS, RecoveryClaimEvent.class,
+                e -> e.getEntitlementId().equals(allowance.entitlementId.toString()), 3);
+        Stored.awaitConsumed(bootstrap, Topics.PAYMENTS);
+        assertThat(claimsOf(allowance)).isEqualTo(3);
+        assertThat(claims).extracting(RecoveryClaimEvent::getPeriodStart).containsExactlyInAnyOrder(
+                LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1), LocalDate.of(2026, 5, 1));
+        assertThat(Stored.count("select count(*) from paid_payment where entitlement_id = cast(?1 as uuid) and status = "
+                + "'SETTLED'", allowance.entitlementId.toString())).isEqualTo(3);
     }
 
     @Test

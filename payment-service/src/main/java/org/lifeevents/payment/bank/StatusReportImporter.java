@@ -59,7 +59,7 @@ public class StatusReportImporter {
     private static final Logger LOG = Logger.getLogger(StatusReportImporter.class);
     private static final String RETURNING = """
             returning p.payment_id, p.entitlement_id, p.benefit, p.recipient_id, p.period_start, p.period_end,
-                      p.amount_cents, p.correlation_id, p.reason_code, p.reason_text
+                      p.amount_cents, p.correlation_id, p.reason_code, p.reason_text, p.entitlement_version
             """;
 
     private final Iso20022Schema schema = Iso20022Schema.of(MxPain00200110.class);
@@ -132,7 +132,7 @@ public class StatusReportImporter {
         int settled;
         int failed;
         try (Connection connection = dataSource.getConnection()) {
-            settled = settle(connection, file.fileId, settledIds, now);
+            settled = settle(connection, file, settledIds, now);
             failed = failedIds == null
                     ? failAll(connection, file.fileId, report.groupReason(), report.groupReasonText(), now)
                     : fail(connection, file.fileId, failedIds, failedCodes, failedTexts, now);
@@ -151,7 +151,7 @@ public class StatusReportImporter {
         return new Outcome(file.messageId, report.groupStatus(), settled, failed, Math.max(unchanged, 0));
     }
 
-    private int settle(Connection connection, UUID fileId, List<UUID> ids, Instant now) throws SQLException {
+    private int settle(Connection connection, PaymentFile file, List<UUID> ids, Instant now) throws SQLException {
         if (ids.isEmpty()) {
             return 0;
         }
@@ -161,9 +161,13 @@ public class StatusReportImporter {
                 """ + RETURNING)) {
             update.setTimestamp(1, Timestamp.from(now));
             update.setTimestamp(2, Timestamp.from(now));
-            update.setObject(3, fileId);
+            update.setObject(3, file.fileId);
             update.setArray(4, connection.createArrayOf("uuid", ids.toArray()));
-            return announce(update, payment -> events.settled(payment, now));
+            List<Payment> settled = new ArrayList<>();
+            announce(update, settled::add);
+            // the file's settled payments in a few events, not one each: a report of thousands is one outbox insert
+            events.settled(settled, file.messageId, now);
+            return settled.size();
         }
     }
 
@@ -200,7 +204,7 @@ public class StatusReportImporter {
         }
     }
 
-    /** One event per changed payment, from the row the update returned (no entity is loaded). */
+    /** Each changed payment, from the row the update returned (no entity is loaded), to its announcement. */
     private static int announce(PreparedStatement update, java.util.function.Consumer<Payment> event)
             throws SQLException {
         int changed = 0;
@@ -217,6 +221,7 @@ public class StatusReportImporter {
                 payment.correlationId = rs.getString(8);
                 payment.reasonCode = rs.getString(9);
                 payment.reasonText = rs.getString(10);
+                payment.entitlementVersion = rs.getLong(11);
                 event.accept(payment);
                 changed++;
             }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -197,22 +198,22 @@ public class PaymentRuns {
         file.status = PaymentFile.SENT;
         file.sentAt = sentAt;
         file.pain001Digest = archive.keep(pain001);
-        // One statement for the file's payments; its returning rows become the events (no entity is loaded), which the
-        // outbox writes in one insert at commit.
+        // One statement for the file's payments; its returning rows become the file's few events (no entity is
+        // loaded), which the outbox writes in one insert at commit.
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement("""
                     update payment set status = 'SENT', sent_at = ?, updated_at = ?
                     where file_id = ? and status = 'IN_RUN'
                     returning payment_id, entitlement_id, benefit, recipient_id, period_start, period_end, amount_cents,
-                              correlation_id, run_id
+                              correlation_id, entitlement_version
                     """)) {
                 update.setTimestamp(1, Timestamp.from(sentAt));
                 update.setTimestamp(2, Timestamp.from(clock.instant()));
                 update.setObject(3, fileId);
-                int sent = 0;
+                List<Payment> sent = new ArrayList<>();
                 try (ResultSet rs = update.executeQuery()) {
-                    Payment payment = new Payment();
                     while (rs.next()) {
+                        Payment payment = new Payment();
                         payment.paymentId = rs.getObject(1, UUID.class);
                         payment.entitlementId = rs.getObject(2, UUID.class);
                         payment.benefit = rs.getString(3);
@@ -221,12 +222,12 @@ public class PaymentRuns {
                         payment.periodEnd = rs.getObject(6, LocalDate.class);
                         payment.amountCents = rs.getLong(7);
                         payment.correlationId = rs.getString(8);
-                        payment.runId = rs.getObject(9, UUID.class);
-                        events.sent(payment, file.messageId, sentAt);
-                        sent++;
+                        payment.entitlementVersion = rs.getLong(9);
+                        sent.add(payment);
                     }
                 }
-                return sent;
+                events.sent(sent, file.runId, file.messageId, sentAt);
+                return sent.size();
             }
         });
     }

@@ -36,7 +36,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * is picked from the entitlement's periods by the same rule as the full plan ({@link OwedPlan#month}), a payment for a
  * month after the month of the recipient's death is held ({@link Person#lastPayableDay}), a month already scheduled is
  * skipped, and the entitlements are recorded as planned through the month. Nothing is read into Java but the ids of
- * the batch and the payments inserted, which are announced. Anything else (never planned, or months behind) is
+ * the batch and the payments inserted, which are announced together (a few events per batch, not one per payment). Anything
+ * else (never planned, or months behind) is
  * re-planned in full, one entitlement at a time.
  */
 @ApplicationScoped
@@ -93,7 +94,8 @@ public class ScheduleExtension {
                    params.due, o.correlation_id, params.planned_at
             from owed o cross join params
             on conflict (entitlement_id, period_start, top_up_version) do nothing
-            returning payment_id, entitlement_id, benefit, recipient_id, amount_cents, status, correlation_id
+            returning payment_id, entitlement_id, benefit, recipient_id, amount_cents, status, correlation_id,
+                      entitlement_version
             """;
 
     @Inject
@@ -160,11 +162,7 @@ public class ScheduleExtension {
         LocalDate due = next.atDay(Math.min(config.run().monthlyPaymentDay(), next.lengthOfMonth()));
         List<Payment> inserted = entityManager.unwrap(Session.class)
                 .doReturningWork(connection -> insert(connection, ids, month, due));
-        for (Payment payment : inserted) {
-            if (Payment.SCHEDULED.equals(payment.status)) {
-                events.scheduled(payment);
-            }
-        }
+        events.scheduled(inserted.stream().filter(p -> Payment.SCHEDULED.equals(p.status)).toList(), first, due);
         return ids.size();
     }
 
@@ -188,6 +186,7 @@ public class ScheduleExtension {
                     payment.amountCents = rs.getLong(5);
                     payment.status = rs.getString(6);
                     payment.correlationId = rs.getString(7);
+                    payment.entitlementVersion = rs.getLong(8);
                     payment.periodStart = first;
                     payment.periodEnd = last;
                     payment.dueDate = due;

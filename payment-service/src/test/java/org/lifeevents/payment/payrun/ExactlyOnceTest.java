@@ -18,7 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lifeevents.events.Events;
 import org.lifeevents.events.Topics;
-import org.lifeevents.events.payment.PaymentSentEvent;
+import org.lifeevents.events.payment.PaymentLine;
+import org.lifeevents.events.payment.PaymentsSentEvent;
 import org.lifeevents.events.wire.EventCodec;
 import org.lifeevents.localservers.testing.TopicReader;
 import org.lifeevents.payment.BankSimulatorTestResource;
@@ -36,6 +37,7 @@ import static org.lifeevents.payment.Fixtures.awaitVersion;
 import static org.lifeevents.payment.Fixtures.changed;
 import static org.lifeevents.payment.Fixtures.decided;
 import static org.lifeevents.payment.Fixtures.due;
+import static org.lifeevents.payment.Fixtures.lines;
 import static org.lifeevents.payment.Fixtures.monthEnd;
 import static org.lifeevents.payment.Fixtures.monthStart;
 import static org.lifeevents.payment.Fixtures.payments;
@@ -185,9 +187,9 @@ class ExactlyOnceTest {
         List<UUID> inRun = QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createQuery("select paymentId from Payment where runId = ?1", UUID.class).setParameter(1, runId)
                 .getResultList());
-        Map<String, Long> sentEvents = topics.read(Topics.PAYMENTS, PaymentSentEvent.class).stream()
-                .filter(e -> e.getRunId().equals(runId.toString()))
-                .collect(Collectors.groupingBy(PaymentSentEvent::getPaymentId, Collectors.counting()));
+        Map<String, Long> sentEvents = lines(topics.read(Topics.PAYMENTS, PaymentsSentEvent.class).stream()
+                .filter(e -> e.getRunId().equals(runId.toString())).toList()).stream()
+                .collect(Collectors.groupingBy(PaymentLine::getPaymentId, Collectors.counting()));
         assertThat(sentEvents).hasSize(inRun.size()).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
 
         // The bank credited each file once, however often it was sent.

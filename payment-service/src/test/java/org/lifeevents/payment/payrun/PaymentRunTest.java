@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.lifeevents.events.Events;
 import org.lifeevents.events.Topics;
 import org.lifeevents.events.payment.PaymentFailedEvent;
-import org.lifeevents.events.payment.PaymentSentEvent;
-import org.lifeevents.events.payment.PaymentSettledEvent;
+import org.lifeevents.events.payment.PaymentsSentEvent;
+import org.lifeevents.events.payment.PaymentsSettledEvent;
 import org.lifeevents.iso20022.Iso20022Schema;
 import org.lifeevents.localservers.KeycloakTokens;
 import org.lifeevents.localservers.testing.KeycloakTestResource;
@@ -32,6 +32,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.lifeevents.payment.Fixtures.account;
+import static org.lifeevents.payment.Fixtures.awaitLines;
 import static org.lifeevents.payment.Fixtures.awaitVersion;
 import static org.lifeevents.payment.Fixtures.decided;
 import static org.lifeevents.payment.Fixtures.due;
@@ -124,11 +125,11 @@ class PaymentRunTest {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(sum).isEqualByComparingTo(initiation.getGrpHdr().getCtrlSum());
 
-        assertThat(topics.await(Topics.PAYMENTS, PaymentSentEvent.class,
-                e -> e.getRecipientId().equals(mother), 1 + paidMonths)).hasSize(1 + paidMonths)
-                .allSatisfy(e -> assertThat(e.getEndToEndId()).isEqualTo(correlation));
-        assertThat(topics.await(Topics.PAYMENTS, PaymentSettledEvent.class,
-                e -> e.getRecipientId().equals(mother), 1 + paidMonths)).hasSize(1 + paidMonths);
+        assertThat(awaitLines(topics, PaymentsSentEvent.class, line -> line.getRecipientId().equals(mother),
+                1 + paidMonths)).hasSize(1 + paidMonths)
+                .allSatisfy(line -> assertThat(line.getEndToEndId()).isEqualTo(correlation));
+        assertThat(awaitLines(topics, PaymentsSettledEvent.class, line -> line.getRecipientId().equals(mother),
+                1 + paidMonths)).hasSize(1 + paidMonths);
     }
 
     @Test

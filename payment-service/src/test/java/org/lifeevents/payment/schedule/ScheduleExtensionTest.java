@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.lifeevents.events.Events;
 import org.lifeevents.events.Topics;
-import org.lifeevents.events.payment.PaymentScheduledEvent;
+import org.lifeevents.events.payment.PaymentsScheduledEvent;
 import org.lifeevents.localservers.testing.TopicReader;
 import org.lifeevents.payment.account.PayoutAccountService;
 import org.lifeevents.payment.entitlement.EntitlementState;
@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lifeevents.payment.Fixtures.account;
+import static org.lifeevents.payment.Fixtures.awaitLines;
 import static org.lifeevents.payment.Fixtures.awaitVersion;
 import static org.lifeevents.payment.Fixtures.decided;
 import static org.lifeevents.payment.Fixtures.dueDate;
@@ -77,9 +78,12 @@ class ScheduleExtensionTest {
         });
         UUID paymentId = payments(id).stream().filter(p -> p.periodStart.equals(monthStart(0))).findFirst()
                 .orElseThrow().paymentId;
-        assertThat(topics.await(Topics.PAYMENTS, PaymentScheduledEvent.class,
-                e -> e.getPaymentId().equals(paymentId.toString()), 1)).singleElement()
-                .satisfies(e -> assertThat(e.getAmountCents()).isEqualTo(10000));
+        assertThat(awaitLines(topics, PaymentsScheduledEvent.class,
+                line -> line.getPaymentId().equals(paymentId.toString()), 1)).singleElement()
+                .satisfies(line -> {
+                    assertThat(line.getAmountCents()).isEqualTo(10000);
+                    assertThat(line.getEntitlementVersion()).isEqualTo(1);
+                });
         assertThat(plannedThrough(entitlementId)).isEqualTo(monthStart(0));
 
         // Set back again with the month still there: the extension schedules nothing twice.
