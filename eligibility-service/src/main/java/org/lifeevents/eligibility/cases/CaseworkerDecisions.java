@@ -1,6 +1,7 @@
 package org.lifeevents.eligibility.cases;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,18 +27,26 @@ import org.lifeevents.eligibility.rules.Status;
 public class CaseworkerDecisions {
 
     public List<DesiredEntitlement> apply(List<DesiredEntitlement> desired) {
-        if (desired.isEmpty()) {
-            return desired;
-        }
-        // the caller's pending changes are written before this query on another table
-        CaseworkerDecision.flush();
-        List<String> keys = desired.stream().map(DesiredEntitlement::key).toList();
-        Map<String, CaseworkerDecision> decided = CaseworkerDecision.<CaseworkerDecision> list("entitlementKey in ?1",
-                keys).stream().collect(Collectors.toMap(d -> d.entitlementKey, Function.identity()));
+        return apply(desired, decidedOn(desired.stream().map(DesiredEntitlement::key).toList()));
+    }
+
+    /** As {@link #apply(List)}, with the caseworkers' decisions read beforehand for a whole poll. */
+    public List<DesiredEntitlement> apply(List<DesiredEntitlement> desired, Map<String, CaseworkerDecision> decided) {
         if (decided.isEmpty()) {
             return desired;
         }
         return desired.stream().map(d -> decided.containsKey(d.key()) ? applied(d, decided.get(d.key())) : d).toList();
+    }
+
+    /** The caseworkers' decisions on these entitlements, by entitlement key, in one statement. */
+    public Map<String, CaseworkerDecision> decidedOn(Collection<String> entitlementKeys) {
+        if (entitlementKeys.isEmpty()) {
+            return Map.of();
+        }
+        // the caller's pending changes are written before this query on another table
+        CaseworkerDecision.flush();
+        return CaseworkerDecision.<CaseworkerDecision> list("entitlementKey in ?1", entitlementKeys).stream()
+                .collect(Collectors.toMap(d -> d.entitlementKey, Function.identity()));
     }
 
     static DesiredEntitlement applied(DesiredEntitlement d, CaseworkerDecision decision) {

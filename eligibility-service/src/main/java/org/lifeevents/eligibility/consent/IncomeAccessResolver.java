@@ -2,10 +2,15 @@ package org.lifeevents.eligibility.consent;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,16 +39,68 @@ public class IncomeAccessResolver {
 
     public Map<IncomeKey, IncomeAccess> resolve(List<IncomeKey> needs, Map<String, List<ConsentGrant>> consents,
             Instant now) {
+        return resolve(needs, consents, now, held(needs));
+    }
+
+    /**
+     * As {@link #resolve(List, Map, Instant)}, from the incomes and reads held for a whole poll's needs; a need not
+     * held yet is fetched.
+     */
+    public Map<IncomeKey, IncomeAccess> resolve(List<IncomeKey> needs, Map<String, List<ConsentGrant>> consents,
+            Instant now, Held held) {
+        fetch(needs.stream().filter(key -> !held.fetched.contains(key)).toList(), held);
         Map<IncomeKey, IncomeAccess> resolved = new LinkedHashMap<>();
         for (IncomeKey key : needs) {
-            resolved.put(key, resolve(key, consents.getOrDefault(key.personId(), List.of()), now));
+            resolved.put(key, resolve(key, consents.getOrDefault(key.personId(), List.of()), now, held));
         }
         return resolved;
     }
 
-    private IncomeAccess resolve(IncomeKey key, List<ConsentGrant> consents, Instant now) {
-        IncomeRead prior = IncomeRead.latest(key.personId(), key.taxYear());
-        IncomeFact income = IncomeFact.findById(new IncomeFact.Key(key.personId(), key.taxYear()));
+    /**
+     * The incomes and the latest reads of these needs, in two statements however many households need them. A read
+     * made while deciding one household is added, so a later household of the same poll reuses it as it would have
+     * found it stored.
+     */
+    public Held held(Collection<IncomeKey> needs) {
+        Held held = new Held();
+        fetch(needs, held);
+        return held;
+    }
+
+    /** The stored incomes and the latest read of each, by income; the entities are only read from. */
+    public static final class Held {
+
+        private final Set<IncomeKey> fetched = new HashSet<>();
+        private final Map<IncomeKey, IncomeFact> incomes = new HashMap<>();
+        private final Map<IncomeKey, IncomeRead> latestReads = new HashMap<>();
+    }
+
+    private static void fetch(Collection<IncomeKey> needs, Held held) {
+        if (needs.isEmpty()) {
+            return;
+        }
+        Set<IncomeKey> wanted = new HashSet<>(needs);
+        Set<String> people = wanted.stream().map(IncomeKey::personId).collect(Collectors.toSet());
+        Set<Integer> years = wanted.stream().map(IncomeKey::taxYear).collect(Collectors.toSet());
+        for (IncomeFact income : IncomeFact.<IncomeFact> list("personId in ?1 and taxYear in ?2", people, years)) {
+            IncomeKey key = new IncomeKey(income.personId, income.taxYear);
+            if (wanted.contains(key)) {
+                held.incomes.put(key, income);
+            }
+        }
+        for (IncomeRead read : IncomeRead.<IncomeRead> list("personId in ?1 and taxYear in ?2", people, years)) {
+            IncomeKey key = new IncomeKey(read.personId, read.taxYear);
+            IncomeRead latest = held.latestReads.get(key);
+            if (wanted.contains(key) && (latest == null || read.readAt.isAfter(latest.readAt))) {
+                held.latestReads.put(key, read);
+            }
+        }
+        held.fetched.addAll(wanted);
+    }
+
+    private IncomeAccess resolve(IncomeKey key, List<ConsentGrant> consents, Instant now, Held held) {
+        IncomeRead prior = held.latestReads.get(key);
+        IncomeFact income = held.incomes.get(key);
         boolean consented = consents.stream().anyMatch(c -> c.allows(DataRead.PURPOSE, DataRead.TAX_INCOME, now));
         if (!consented) {
             return prior != null ? reuse(prior) : IncomeAccess.noConsent("NO_CONSENT");
@@ -53,13 +110,14 @@ public class IncomeAccessResolver {
         }
         ConsentCheckResult check = consentCheck.check(key.personId(), DataRead.PURPOSE, DataRead.TAX_INCOME);
         return switch (check.outcome()) {
-            case ALLOWED -> income == null ? IncomeAccess.notAssessed(check.consentId()) : read(income, check, now);
+            case ALLOWED -> income == null ? IncomeAccess.notAssessed(check.consentId()) : read(key, income, check, now, held);
             case REFUSED -> prior != null ? reuse(prior) : IncomeAccess.noConsent(check.reason());
             case UNAVAILABLE -> prior != null ? reuse(prior) : IncomeAccess.checkUnavailable();
         };
     }
 
-    private static IncomeAccess read(IncomeFact income, ConsentCheckResult check, Instant now) {
+    private static IncomeAccess read(IncomeKey key, IncomeFact income, ConsentCheckResult check, Instant now,
+            Held held) {
         IncomeRead read = new IncomeRead();
         read.readId = UUID.randomUUID();
         read.personId = income.personId;
@@ -70,6 +128,7 @@ public class IncomeAccessResolver {
         read.assessedAt = income.assessedAt;
         read.readAt = now.truncatedTo(ChronoUnit.MILLIS);
         read.persist();
+        held.latestReads.put(key, read);
         return IncomeAccess.read(read.consentId, read.taxableIncomeCents, read.assessmentId, read.assessedAt, read.readAt,
                 true);
     }

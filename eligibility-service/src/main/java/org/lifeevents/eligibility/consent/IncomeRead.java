@@ -22,8 +22,4 @@ public class IncomeRead extends PanacheEntityBase {
     public String assessmentId;
     public Instant assessedAt;
     public Instant readAt;
-
-    public static IncomeRead latest(String personId, int taxYear) {
-        return find("personId = ?1 and taxYear = ?2 order by readAt desc", personId, taxYear).firstResult();
-    }
 }

@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +19,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.lifeevents.eligibility.EligibilityConfig;
+import org.lifeevents.eligibility.cases.CaseworkerDecision;
 import org.lifeevents.eligibility.cases.CaseworkerDecisions;
 import org.lifeevents.eligibility.consent.IncomeAccessResolver;
 import org.lifeevents.eligibility.facts.FactsLoader;
@@ -23,6 +27,7 @@ import org.lifeevents.eligibility.reevaluation.ReevaluationQueue;
 import org.lifeevents.eligibility.rules.DesiredEntitlement;
 import org.lifeevents.eligibility.rules.HouseholdEvaluator;
 import org.lifeevents.eligibility.rules.HouseholdFacts;
+import org.lifeevents.eligibility.rules.HouseholdFacts.IncomeKey;
 import org.lifeevents.eligibility.rules.Missing;
 import org.lifeevents.eligibility.ruleset.ParameterTable;
 
@@ -66,6 +71,9 @@ public class HouseholdDecisions {
     @Inject
     EntityManager entityManager;
 
+    /** Scopes whose facts are read together: a few thousand ids per statement at most. */
+    static final int SCOPES_PER_READ = 500;
+
     private HouseholdEvaluator evaluator;
 
     @Inject
@@ -87,10 +95,9 @@ public class HouseholdDecisions {
         }
         lock.lockAll(touched.keySet());
         detachAll();
-        touched.forEach((scope, triggers) -> {
-            evaluateLocked(scope, Trigger.together(triggers));
-            detachAll();
-        });
+        Map<String, Trigger> triggers = new TreeMap<>();
+        touched.forEach((scope, together) -> triggers.put(scope, Trigger.together(together)));
+        decideLocked(triggers, true);
     }
 
     /**
@@ -110,24 +117,74 @@ public class HouseholdDecisions {
         }
         Set<String> ordered = new TreeSet<>(scopes);
         lock.lockAll(ordered);
-        for (String scope : ordered) {
-            evaluateLocked(scope, trigger);
-        }
+        Map<String, Trigger> triggers = new TreeMap<>();
+        ordered.forEach(scope -> triggers.put(scope, trigger));
+        decideLocked(triggers, false);
     }
 
     public void evaluate(String scope, Trigger trigger) {
         evaluate(List.of(scope), trigger);
     }
 
-    private void evaluateLocked(String scope, Trigger trigger) {
+    /**
+     * Decides the locked scopes in order, reading what they rest on a chunk of scopes at a time (facts, incomes and
+     * earlier reads, caseworkers' decisions) so a poll costs a fixed number of reads, not a few per household. Each
+     * household is decided as if alone: its rules first, then the stored entitlements are reconciled one scope at a
+     * time, as the reconciler changes them and a scope can take over another scope's entitlement.
+     *
+     * @param emptySession whether to empty the session after each scope (a poll's; the caller of a single decision
+     *        may still hold entities)
+     */
+    private void decideLocked(Map<String, Trigger> triggers, boolean emptySession) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-        HouseholdFacts known = facts.load(scope, today, now);
-        HouseholdFacts resolved = known.withIncome(incomes.resolve(evaluator.incomeNeeds(known), known.consents(), now));
-        List<DesiredEntitlement> desired = caseworkers.apply(evaluator.evaluate(resolved));
-        reconciler.reconcile(scope, desired, trigger);
-        if (desired.stream().anyMatch(d -> d.missingCodes().contains(Missing.CONSENT_CHECK))) {
-            queue.request(scope, "consent service unavailable", now.plus(config.reevaluation().consentCheckRetry()));
+        Map<String, String> ruledBy = new HashMap<>();
+        List<String> scopes = List.copyOf(triggers.keySet());
+        for (int from = 0; from < scopes.size(); from += SCOPES_PER_READ) {
+            List<String> chunk = scopes.subList(from, Math.min(scopes.size(), from + SCOPES_PER_READ));
+            Map<String, HouseholdFacts> known = facts.loadAll(chunk, today, now);
+            Map<String, List<IncomeKey>> needs = new HashMap<>();
+            known.forEach((scope, f) -> needs.put(scope, evaluator.incomeNeeds(f)));
+            IncomeAccessResolver.Held held = incomes.held(needs.values().stream().flatMap(List::stream).toList());
+            Map<String, List<DesiredEntitlement>> ruled = new LinkedHashMap<>();
+            for (String scope : chunk) {
+                HouseholdFacts f = withoutTakenOver(known.get(scope), ruledBy);
+                List<IncomeKey> needed = f == known.get(scope) ? needs.get(scope) : evaluator.incomeNeeds(f);
+                HouseholdFacts resolved = f.withIncome(incomes.resolve(needed, f.consents(), now, held));
+                List<DesiredEntitlement> desired = evaluator.evaluate(resolved);
+                desired.forEach(d -> ruledBy.put(d.key(), scope));
+                ruled.put(scope, desired);
+            }
+            if (emptySession) {
+                detachAll();
+            }
+            Map<String, CaseworkerDecision> caseworkerDecisions = caseworkers.decidedOn(
+                    ruled.values().stream().flatMap(List::stream).map(DesiredEntitlement::key).toList());
+            ruled.forEach((scope, rules) -> {
+                List<DesiredEntitlement> desired = caseworkers.apply(rules, caseworkerDecisions);
+                reconciler.reconcile(scope, desired, triggers.get(scope));
+                if (desired.stream().anyMatch(d -> d.missingCodes().contains(Missing.CONSENT_CHECK))) {
+                    queue.request(scope, "consent service unavailable", now.plus(config.reevaluation().consentCheckRetry()));
+                }
+                if (emptySession) {
+                    detachAll();
+                }
+            });
         }
+    }
+
+    /**
+     * The scope's facts without the confirmations of entitlements whose key the rules of an earlier scope of the same
+     * decisions gave (by scope, {@code ruledBy}): its reconciliation takes them over, so read one scope after the
+     * other they would no longer be this scope's.
+     */
+    private static HouseholdFacts withoutTakenOver(HouseholdFacts facts, Map<String, String> ruledBy) {
+        List<HouseholdFacts.Confirmation> own = facts.confirmations().stream()
+                .filter(c -> facts.scope().equals(ruledBy.getOrDefault(c.entitlementKey(), facts.scope())))
+                .toList();
+        if (own.size() == facts.confirmations().size()) {
+            return facts;
+        }
+        return facts.withConfirmations(own);
     }
 }

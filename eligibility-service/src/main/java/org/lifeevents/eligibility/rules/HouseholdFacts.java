@@ -43,6 +43,12 @@ public record HouseholdFacts(String scope, String householdId, LocalDate today, 
                 handovers);
     }
 
+    /** The same facts with other confirmations. */
+    public HouseholdFacts withConfirmations(List<Confirmation> confirmed) {
+        return new HouseholdFacts(scope, householdId, today, evaluatedAt, snapshots, births, deaths, consents, income,
+                confirmed, handovers);
+    }
+
     /** One published state of the household, holding from its effective date until a later version says otherwise. */
     public record Snapshot(long version, LocalDate effectiveFrom, String reason, String correlationId, Instant receivedAt,
             List<Member> members) {
