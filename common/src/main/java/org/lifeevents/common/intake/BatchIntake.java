@@ -26,7 +26,10 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * <li>passing failures (the database restarting, a lock timeout) retry the whole batch in place, so per-key order
  * holds;</li>
  * <li>when an event is rejected, or the batch keeps failing, nothing of the batch is kept and its events go through
- * {@link EventIntake} one by one: the rejected event alone goes to the dead-letter topic, the others are handled.</li>
+ * {@link EventIntake} one by one: the rejected event alone goes to the dead-letter topic, the others are handled;</li>
+ * <li>only the contract dead-letters: an event that keeps failing for another reason (the database down for minutes)
+ * is tried again, with growing pauses, until it is handled ({@link IntakeStalls}), and the records behind it wait in
+ * order.</li>
  * </ul>
  * The batch is acknowledged only after all of that, so a crash redelivers it and the recorded event ids skip what
  * was done.
@@ -44,6 +47,9 @@ public class BatchIntake {
 
     @Inject
     BatchIntake self;
+
+    @Inject
+    IntakeStalls stalls;
 
     /**
      * @param consumer the consuming component's stable name; the same event is handled once per consumer
@@ -69,12 +75,17 @@ public class BatchIntake {
         } catch (RuntimeException e) {
             LOG.infof("%s: a batch of %d events failed as a whole (%s); handling them one by one", consumer,
                     events.size(), e.toString());
-            for (KafkaRecord<?, byte[]> record : readable) {
-                try {
-                    oneByOne.accept(consumer, record.getPayload(), single);
-                } catch (RuntimeException refused) {
-                    refusals.add(record.nack(refused));
+            try {
+                for (KafkaRecord<?, byte[]> record : readable) {
+                    try {
+                        stalls.untilDone(consumer, () -> oneByOne.accept(consumer, record.getPayload(), single));
+                    } catch (RejectedEventException | UnreadableEventException refused) {
+                        refusals.add(record.nack(refused));
+                    }
                 }
+            } catch (IntakeStalls.Stopped stopped) {
+                // neither acknowledged nor dead-lettered: the poll comes again after the restart
+                return new CompletableFuture<>();
             }
         }
         return CompletableFuture.allOf(refusals.stream().map(CompletionStage::toCompletableFuture)

@@ -14,8 +14,9 @@ import org.lifeevents.events.wire.UnreadableEventException;
 /**
  * Where every Kafka consumer hands its records: decode, skip what was handled before, handle the rest in one
  * transaction with the record of having handled it. Passing failures (the database restarting, a lock timeout) are
- * retried in place, so per-key order holds; an unreadable or rejected event fails at once and the channel's
- * dead-letter strategy takes it, with the reason.
+ * retried in place a few times, so per-key order holds, and then left to the caller, which keeps trying
+ * ({@link IntakeStalls}); an unreadable or rejected event fails at once and the channel's dead-letter strategy takes
+ * it, with the reason.
  */
 @ApplicationScoped
 public class EventIntake {
