@@ -1,5 +1,6 @@
 package org.lifeevents.common.intake;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -46,6 +47,9 @@ public class IntakeStalls {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    Clock clock;
+
     void onStart(@Observes StartupEvent event) {
         Gauge.builder("intake.stalled", stalled, Map::size)
                 .description("Consumers waiting for a failure that is not their records' fault to pass")
@@ -76,7 +80,7 @@ public class IntakeStalls {
                 throw contract;
             } catch (RuntimeException passing) {
                 attempts++;
-                Stall stall = stalled.merge(consumer, new Stall(Instant.now(), attempts, passing.toString()),
+                Stall stall = stalled.merge(consumer, new Stall(clock.instant(), attempts, passing.toString()),
                         (old, now) -> new Stall(old.since(), now.attempts(), now.reason()));
                 if (attempts == 1 || attempts % 10 == 0) {
                     LOG.warnf(passing, "%s is stalled since %s (attempt %d): %s; its records wait in order", consumer,

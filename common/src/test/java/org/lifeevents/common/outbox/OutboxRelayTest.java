@@ -144,7 +144,7 @@ class OutboxRelayTest {
         // 900 KB each (an event announcing a file's payments is a few hundred KB): at most five fit the byte budget
         byte[] large = new byte[900 * 1024];
         new java.util.Random(7).nextBytes(large);
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < 7; i++) {
             insert("file-" + (i % 2), large);
         }
         OutboxRelay relay = relay();
@@ -153,10 +153,11 @@ class OutboxRelayTest {
 
         relay.start();
 
-        assertThat(awaitRecords(12)).hasSize(12);
+        assertThat(awaitRecords(7)).hasSize(7);
         long budgetRows = OutboxRelay.BATCH_BYTES / large.length + 1;
         assertThat(batches).allSatisfy(size -> assertThat(size).isBetween(1, (int) budgetRows));
-        assertThat(batches.stream().mapToInt(Integer::intValue).sum()).isEqualTo(12);
+        assertThat(batches).hasSizeGreaterThan(1);
+        assertThat(batches.stream().mapToInt(Integer::intValue).sum()).isEqualTo(7);
     }
 
     private OutboxRelay relay() {
