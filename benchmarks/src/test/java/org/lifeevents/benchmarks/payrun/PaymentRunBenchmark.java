@@ -51,6 +51,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the module's README.
  */
 @Tag("benchmark")
+// Neither test needs the other; the measured run goes first so that its figures are those of a database that holds
+// only its own month, not the crashed run's as well.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PaymentRunBenchmark {
 
@@ -145,7 +147,8 @@ class PaymentRunBenchmark {
             stage(rates, stages, "plan", "plan this month (entitlements)", -1, bound);
             stage(rates, stages, "assign", "assign to files", payments, bound);
             stage(rates, stages, "write", "write and validate pain.001", payments, bound);
-            stage(rates, stages, "await_write", "wait for a file being written", payments, bound);
+            // a wait, not work: no share of a limit
+            stage(rates, stages, "await_write", "wait for a file being written", payments, null);
             stage(rates, stages, "send", "send to the bank, its pain.002 back", payments, bound);
             stage(rates, stages, "record_sent", "record sent", payments, bound);
             stage(rates, stages, "import", "import the report and settle", payments, bound);
@@ -342,7 +345,8 @@ class PaymentRunBenchmark {
             Rate.Limit bound) {
         Stage stage = stages.get(tag);
         if (stage != null && stage.seconds() > 0) {
-            rates.add(Rate.of(label, payments < 0 ? (long) stage.items() : payments, stage.seconds()).against(bound));
+            Rate rate = Rate.of(label, payments < 0 ? (long) stage.items() : payments, stage.seconds());
+            rates.add(bound == null ? rate : rate.against(bound));
         }
     }
 
