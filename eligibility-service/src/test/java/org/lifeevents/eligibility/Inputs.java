@@ -238,6 +238,9 @@ public final class Inputs {
                         .build()))
                 .build();
         topics.publish(Topics.CONSENTS, personId, event);
+        // Topics are consumed independently (registrations and households by several consumers at once): a test that
+        // grants consent before a family's events means the family to be decided with it, so it waits until it holds.
+        Stored.awaitHandled("eligibility.consents", event.getEventId());
         return event;
     }
 

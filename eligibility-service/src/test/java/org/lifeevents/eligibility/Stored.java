@@ -48,6 +48,12 @@ public final class Stored {
         return QuarkusTransaction.requiringNew().call(() -> Decision.findById(decisionId));
     }
 
+    /** Waits until the consumer has handled the event (its id is recorded with the effects, in one transaction). */
+    public static void awaitHandled(String consumer, String eventId) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> count(
+                "select count(*) from processed_message where consumer = ?1 and event_id = ?2", consumer, eventId) == 1);
+    }
+
     public static long count(String sql, Object... parameters) {
         return QuarkusTransaction.requiringNew().call(() -> {
             var query = Entitlement.getEntityManager().createNativeQuery(sql);

@@ -141,6 +141,7 @@ public class PopulationChanges {
     }
 
     private PopulationChangeReceipt applyCustody(CustodyRequest request, FieldErrors errors, WriteContext context) {
+        writes.lockPerson(request.childId());
         LocalDate today = LocalDate.now(clock);
         LocalDate from = Dates.past(errors, "effectiveFrom", request.effectiveFrom(), false, today);
         LocalDate effectiveFrom = from != null ? from : today;

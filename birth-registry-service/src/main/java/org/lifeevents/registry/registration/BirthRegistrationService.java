@@ -75,6 +75,7 @@ public class BirthRegistrationService {
 
     /** Checks everything, listing every error at once, then registers; nothing is written before the checks pass. */
     private RegistrationReceipt apply(BirthRegistrationRequest request, FieldErrors errors, WriteContext context) {
+        writes.lockPerson(request.childId());
         BirthChecks.Facts facts = birthChecks.check(request, null, errors);
         errors.throwIfAny();
         Person existing = Person.findById(request.childId());

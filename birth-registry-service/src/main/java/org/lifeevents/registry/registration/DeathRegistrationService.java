@@ -66,6 +66,7 @@ public class DeathRegistrationService {
     }
 
     private RegistrationReceipt apply(DeathRegistrationRequest request, FieldErrors errors, WriteContext context) {
+        writes.lockPerson(request.personId());
         Person deceased = DeathChecks.check(request, errors, LocalDate.now(clock), DeathChecks.DATABASE);
         errors.throwIfAny();
         DeathChecks.refuseIfDeceased(deceased, DeathChecks.DATABASE);

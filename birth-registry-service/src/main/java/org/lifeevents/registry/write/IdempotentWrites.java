@@ -107,6 +107,18 @@ public class IdempotentWrites {
         }
     }
 
+    /**
+     * Serialises the writes about one person whatever their numbers: a second registration of the same death, birth or
+     * custody under another number waits until the first commits, then sees it and is refused (409, naming it) instead
+     * of both passing their checks at once. Call it before the write reads anything about the person.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void lockPerson(String personId) {
+        if (personId != null) {
+            lock("PERSON", personId);
+        }
+    }
+
     private void lock(String scope, String number) {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, scope + ":" + number)
