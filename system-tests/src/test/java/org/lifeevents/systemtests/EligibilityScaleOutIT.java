@@ -16,8 +16,10 @@ import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.ConsumerGroupState;
 import org.junit.jupiter.api.Test;
 import org.lifeevents.events.Events;
 import org.lifeevents.events.Topics;
@@ -59,9 +61,14 @@ class EligibilityScaleOutIT {
     void twoInstancesWithARebalanceInTheMiddleDecideEveryHouseholdExactlyOnce() {
         LocalStack stack = SystemStack.get();
         TopicReader topics = new TopicReader(stack.kafka().bootstrapServers());
+        // each instance runs several consumers in the group (one per channel, and one per partition of the busiest
+        // channels): the second has joined when the group has twice the first's members and has settled
+        long alone = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                .until(() -> members(stack), n -> n > 0);
         LocalStack.Instance second = stack.startAnotherInstance(Service.ELIGIBILITY);
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> membersReading(stack, Topics.REGISTRATIONS) == 2 && membersReading(stack, Topics.HOUSEHOLDS) == 2);
+                .until(() -> members(stack) == 2 * alone && membersReading(stack, Topics.REGISTRATIONS) > 0
+                        && membersReading(stack, Topics.HOUSEHOLDS) > 0);
 
         String run = Long.toString(System.currentTimeMillis() % 100000);
         List<Family> families = new ArrayList<>();
@@ -193,6 +200,16 @@ class EligibilityScaleOutIT {
     }
 
     /** How many consumers of the group read the topic (each instance has one per channel). */
+    /** Members of the group in a stable generation (0 while it rebalances). */
+    private static long members(LocalStack stack) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
+            return group.state() == ConsumerGroupState.STABLE ? group.members().size() : 0;
+        }
+    }
+
     private static long membersReading(LocalStack stack, String topic) throws Exception {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
