@@ -13,7 +13,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.common.ConsumerGroupState;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.lifeevents.benchmarks.report.BenchmarkReport;
@@ -95,10 +95,12 @@ class PipelineBenchmark {
                 }
 
                 if (SCALE_OUT) {
+                    int eligibilityAlone = stableMembers(stack, "eligibility-service");
+                    int paymentAlone = stableMembers(stack, "payment-service");
                     stack.stack().startAnotherInstance(Service.ELIGIBILITY);
                     stack.stack().startAnotherInstance(Service.PAYMENT);
-                    awaitTwoMembers(stack, "eligibility-service", Topics.REGISTRATIONS);
-                    awaitTwoMembers(stack, "payment-service", Topics.ENTITLEMENTS);
+                    awaitMembers(stack, "eligibility-service", 2 * eligibilityAlone);
+                    awaitMembers(stack, "payment-service", 2 * paymentAlone);
                     Families scaled = new Families(run, nextFamily, FAMILIES);
                     nextFamily += FAMILIES;
                     backfills.add(backfill.run("2 eligibility + 2 payment instances", scaled,
@@ -213,25 +215,40 @@ class PipelineBenchmark {
         report.write();
     }
 
-    private static void awaitTwoMembers(BenchmarkStack stack, String group, String topic) throws Exception {
+    /**
+     * Waits until the group has settled with the members of two instances: an instance runs several consumers in its
+     * group (one per channel, and one per partition of the busiest channels), so the second has joined when the
+     * group's members have doubled.
+     */
+    private static void awaitMembers(BenchmarkStack stack, String group, int expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        int members;
+        while ((members = members(stack, group)) != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("After 3 minutes " + group + " has " + members + " settled members, not "
+                        + expected + "; the second instance did not join");
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    /** The members of one instance's group, once it has settled. */
+    private static int stableMembers(BenchmarkStack stack, String group) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        int members;
+        while ((members = members(stack, group)) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        return members;
+    }
+
+    /** Members of the group in a settled generation; 0 while it rebalances. */
+    private static int members(BenchmarkStack stack, String group) throws Exception {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.stack().kafka().bootstrapServers());
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         try (Admin admin = Admin.create(props)) {
-            while (true) {
-                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get()
-                        .get(group);
-                long members = description.members().stream().map(MemberDescription::assignment)
-                        .filter(a -> a.topicPartitions().stream().anyMatch(p -> p.topic().equals(topic))).count();
-                if (members >= 2) {
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("After 3 minutes only " + members + " member(s) of " + group + " read "
-                            + topic + "; the second instance did not join");
-                }
-                Thread.sleep(1000);
-            }
+            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+            return description.state() == ConsumerGroupState.STABLE ? description.members().size() : 0;
         }
     }
 }
