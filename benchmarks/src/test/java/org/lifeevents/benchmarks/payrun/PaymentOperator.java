@@ -1,9 +1,6 @@
 package org.lifeevents.benchmarks.payrun;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -14,10 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.lifeevents.benchmarks.stack.BenchmarkStack;
+import org.lifeevents.benchmarks.stack.StackHttp;
 import org.lifeevents.localstack.Service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The payment service as a payment operator uses it (the demo realm's operator {@value #OPERATOR}): start a run,
@@ -26,9 +23,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class PaymentOperator {
 
     static final String OPERATOR = "otto";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** Well inside the realm's token lifetime, so a long run never sends an expired token. */
-    private static final Duration TOKEN_REUSE = Duration.ofSeconds(60);
     private static final Pattern STAGE_SAMPLE = Pattern
             .compile("^payment_run_stage_(seconds|items)_sum\\{[^}]*stage=\"([a-z_]+)\"[^}]*}\\s+(\\S+)$");
 
@@ -41,26 +35,25 @@ final class PaymentOperator {
     }
 
     private final BenchmarkStack stack;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private String token;
-    private long tokenAt;
+    private final StackHttp http;
 
     PaymentOperator(BenchmarkStack stack) {
         this.stack = stack;
+        this.http = new StackHttp(() -> stack.stack().keycloak().tokens().person(OPERATOR));
     }
 
     /** Starts a run now, in files of at most {@code maxPaymentsPerFile}; returns its id. */
     UUID start(int maxPaymentsPerFile) {
-        HttpResponse<String> response = send(request("/runs?maxPaymentsPerFile=" + maxPaymentsPerFile)
+        HttpResponse<String> response = http.send(request("/runs?maxPaymentsPerFile=" + maxPaymentsPerFile)
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         if (response.statusCode() != 202) {
             throw new IllegalStateException("POST /runs answered " + response.statusCode() + ": " + response.body());
         }
-        return UUID.fromString(json(response.body()).get("runId").asText());
+        return UUID.fromString(StackHttp.json(response.body()).get("runId").asText());
     }
 
     void resume(UUID runId) {
-        HttpResponse<String> response = send(request("/runs/" + runId + "/resume")
+        HttpResponse<String> response = http.send(request("/runs/" + runId + "/resume")
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         if (response.statusCode() != 202) {
             throw new IllegalStateException("POST /runs/" + runId + "/resume answered " + response.statusCode() + ": "
@@ -73,11 +66,11 @@ final class PaymentOperator {
      * poll several times a second would make the database do again and again beside the run it measures.
      */
     String status(UUID runId) {
-        HttpResponse<String> response = send(request("/runs?limit=10").build());
+        HttpResponse<String> response = http.send(request("/runs?limit=10").build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET /runs answered " + response.statusCode() + ": " + response.body());
         }
-        for (JsonNode run : json(response.body())) {
+        for (JsonNode run : StackHttp.json(response.body())) {
             if (run.get("runId").asText().equals(runId.toString())) {
                 return run.get("status").asText();
             }
@@ -87,11 +80,11 @@ final class PaymentOperator {
 
     /** The run with its files and reconciliation, {@code GET /runs/{id}}. */
     JsonNode run(UUID runId) {
-        HttpResponse<String> response = send(request("/runs/" + runId).build());
+        HttpResponse<String> response = http.send(request("/runs/" + runId).build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET /runs/" + runId + " answered " + response.statusCode());
         }
-        return json(response.body());
+        return StackHttp.json(response.body());
     }
 
     /** Polls until the run is COMPLETED; fails after {@code bound}. */
@@ -108,7 +101,7 @@ final class PaymentOperator {
 
     /** Each stage's accumulated figures since the service started, from {@code GET /q/metrics}. */
     Map<String, Stage> stages() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(stack.url(Service.PAYMENT)
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.url(Service.PAYMENT)
                 + "/q/metrics")).build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET /q/metrics answered " + response.statusCode());
@@ -150,33 +143,7 @@ final class PaymentOperator {
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(stack.url(Service.PAYMENT) + path))
-                .header("Authorization", "Bearer " + token()).timeout(Duration.ofMinutes(2));
+                .header("Authorization", "Bearer " + http.token()).timeout(Duration.ofMinutes(2));
     }
 
-    private synchronized String token() {
-        if (token == null || System.nanoTime() - tokenAt > TOKEN_REUSE.toNanos()) {
-            token = stack.stack().keycloak().tokens().person(OPERATOR);
-            tokenAt = System.nanoTime();
-        }
-        return token;
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode json(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,60 +1,52 @@
 package org.lifeevents.benchmarks.pipeline;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 import org.lifeevents.benchmarks.stack.BenchmarkStack;
+import org.lifeevents.benchmarks.stack.StackHttp;
 import org.lifeevents.localstack.Service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The birth-registry-service as the civil registry calls it: backfill jobs and single birth registrations. */
 final class Registry {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** Well inside the realm's token lifetime, so a long run never sends an expired token. */
-    private static final Duration TOKEN_REUSE = Duration.ofSeconds(60);
-
     private final BenchmarkStack stack;
     private final String url;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private String token;
-    private long tokenAt;
+    private final StackHttp http;
 
     Registry(BenchmarkStack stack) {
         this.stack = stack;
+        this.http = new StackHttp(() -> stack.registryToken());
         this.url = stack.url(Service.REGISTRY);
     }
 
     /** Uploads a backfill file as a stream and returns the job id. */
     String startBackfill(Supplier<InputStream> file) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url + "/backfill"))
-                .header("Authorization", "Bearer " + token())
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/backfill"))
+                .header("Authorization", "Bearer " + http.token())
                 .header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(file))
                 .build());
         if (response.statusCode() != 202) {
             throw new IllegalStateException("POST /backfill answered " + response.statusCode() + ": " + response.body());
         }
-        return json(response.body()).get("jobId").asText();
+        return StackHttp.json(response.body()).get("jobId").asText();
     }
 
     /** The job's progress as the registry reports it. */
     JsonNode job(String jobId) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url + "/backfill/" + jobId))
-                .header("Authorization", "Bearer " + token()).build());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/backfill/" + jobId))
+                .header("Authorization", "Bearer " + http.token()).build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET /backfill/" + jobId + " answered " + response.statusCode());
         }
-        return json(response.body());
+        return StackHttp.json(response.body());
     }
 
     /** Waits for the job to end (bounded) and fails unless it completed with nothing refused. */
@@ -86,38 +78,12 @@ final class Registry {
 
     /** Posts one birth registration; returns the HTTP status. */
     int registerBirth(String body) {
-        return send(HttpRequest.newBuilder(URI.create(url + "/registrations/births"))
-                .header("Authorization", "Bearer " + token())
+        return http.send(HttpRequest.newBuilder(URI.create(url + "/registrations/births"))
+                .header("Authorization", "Bearer " + http.token())
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofMinutes(2))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build()).statusCode();
     }
 
-    private synchronized String token() {
-        if (token == null || System.nanoTime() - tokenAt > TOKEN_REUSE.toNanos()) {
-            token = stack.registryToken();
-            tokenAt = System.nanoTime();
-        }
-        return token;
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode json(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
