@@ -2,6 +2,8 @@ package org.lifeevents.common.intake;
 
 import java.util.List;
 
+import jakarta.persistence.EntityManager;
+
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -17,5 +19,18 @@ public interface BatchHandler {
     /** Handles each event on its own, in order, in the batch's transaction. */
     static BatchHandler eachOf(EventHandler handler) {
         return events -> events.forEach(handler::handle);
+    }
+
+    /**
+     * Handles each event on its own, in order, and writes and forgets its entities before the next: a session that
+     * kept every entity of a poll would dirty-check all of them before each query and each native statement, work
+     * that grows with the square of the poll (a poll of 500 entitlements with their payments took minutes).
+     */
+    static BatchHandler eachOf(EventHandler handler, EntityManager session) {
+        return events -> events.forEach(event -> {
+            handler.handle(event);
+            session.flush();
+            session.clear();
+        });
     }
 }

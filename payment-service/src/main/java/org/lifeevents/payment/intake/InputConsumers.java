@@ -4,6 +4,7 @@ import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -46,6 +47,9 @@ public class InputConsumers {
     BatchIntake intake;
 
     @Inject
+    EntityManager session;
+
+    @Inject
     EntitlementStore entitlements;
 
     @Inject
@@ -82,7 +86,7 @@ public class InputConsumers {
     }
 
     private CompletionStage<Void> accept(String consumer, KafkaRecordBatch<String, byte[]> batch, EventHandler handler) {
-        return intake.accept(consumer, batch, BatchHandler.eachOf(handler), handler);
+        return intake.accept(consumer, batch, BatchHandler.eachOf(handler, session), handler);
     }
 
     void handleEntitlement(SpecificRecord event) {

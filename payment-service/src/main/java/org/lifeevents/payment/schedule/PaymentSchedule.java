@@ -1,11 +1,16 @@
 package org.lifeevents.payment.schedule;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -17,6 +22,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.hibernate.Session;
 import org.lifeevents.payment.PaymentConfig;
 import org.lifeevents.payment.entitlement.EntitlementState;
 import org.lifeevents.payment.person.Person;
@@ -61,16 +67,18 @@ public class PaymentSchedule {
         Map<String, LocalDate> lastPayable = new HashMap<>();
         TreeSet<LocalDate> periods = new TreeSet<>(owed.keySet());
         periods.addAll(existing.keySet());
+        List<Payment> added = new ArrayList<>();
         for (LocalDate period : periods) {
-            reconcile(state, owed.get(period), existing.getOrDefault(period, List.of()), lastPayable);
+            reconcile(state, owed.get(period), existing.getOrDefault(period, List.of()), lastPayable, added);
         }
+        insertAll(state, added);
         if (state.monthly) {
             state.plannedThrough = YearMonth.from(today).atDay(1);
         }
     }
 
     private void reconcile(EntitlementState state, OwedPlan.Owed owed, List<Payment> rows,
-            Map<String, LocalDate> lastPayable) {
+            Map<String, LocalDate> lastPayable, List<Payment> added) {
         if (owed == null) {
             rows.stream().filter(p -> Payment.PENDING.contains(p.status)).forEach(p -> cancel(p));
             return;
@@ -78,7 +86,7 @@ public class PaymentSchedule {
         String status = held(owed.recipientId(), owed.periodStart(), lastPayable) ? Payment.HELD : Payment.SCHEDULED;
         Payment regular = rows.stream().filter(p -> !p.isTopUp()).findFirst().orElse(null);
         if (regular == null) {
-            insert(state, owed, 0, owed.amountCents(), status);
+            added.add(newPayment(state, owed, 0, owed.amountCents(), status));
             return;
         }
         if (Payment.PENDING.contains(regular.status)) {
@@ -110,7 +118,7 @@ public class PaymentSchedule {
         if (topUp != null) {
             replan(topUp, state, owed, difference, status);
         } else if (mine == null) {
-            insert(state, owed, state.version, difference, status);
+            added.add(newPayment(state, owed, state.version, difference, status));
         }
     }
 
@@ -146,31 +154,75 @@ public class PaymentSchedule {
         }
     }
 
-    private void insert(EntitlementState state, OwedPlan.Owed owed, long topUpVersion, long amount, String status) {
-        UUID paymentId = UUID.randomUUID();
-        int inserted = entityManager.createNativeQuery("""
-                insert into payment (payment_id, entitlement_id, benefit, recipient_id, period_start, period_end,
-                                     top_up_version, entitlement_version, gross_cents, offset_cents, amount_cents,
-                                     status, due_date, correlation_id)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?9, ?10, ?11, ?12)
-                on conflict (entitlement_id, period_start, top_up_version) do nothing
-                """)
-                .setParameter(1, paymentId)
-                .setParameter(2, state.entitlementId)
-                .setParameter(3, state.benefit)
-                .setParameter(4, owed.recipientId())
-                .setParameter(5, owed.periodStart())
-                .setParameter(6, owed.periodEnd())
-                .setParameter(7, topUpVersion)
-                .setParameter(8, state.version)
-                .setParameter(9, amount)
-                .setParameter(10, status)
-                .setParameter(11, owed.dueDate())
-                .setParameter(12, state.correlationId)
-                .executeUpdate();
-        if (inserted == 1 && Payment.SCHEDULED.equals(status)) {
-            events.scheduled(Payment.findById(paymentId));
+    private static Payment newPayment(EntitlementState state, OwedPlan.Owed owed, long topUpVersion, long amount,
+            String status) {
+        Payment payment = new Payment();
+        payment.paymentId = UUID.randomUUID();
+        payment.entitlementId = state.entitlementId;
+        payment.benefit = state.benefit;
+        payment.recipientId = owed.recipientId();
+        payment.periodStart = owed.periodStart();
+        payment.periodEnd = owed.periodEnd();
+        payment.topUpVersion = topUpVersion;
+        payment.entitlementVersion = state.version;
+        payment.grossCents = amount;
+        payment.amountCents = amount;
+        payment.status = status;
+        payment.dueDate = owed.dueDate();
+        payment.correlationId = state.correlationId;
+        return payment;
+    }
+
+    /**
+     * Inserts an entitlement's new payments in one statement and announces the scheduled ones. Plain JDBC on the
+     * transaction's connection: a native query through the session would first flush every entity of the poll
+     * (thousands in a batch), once per payment. The unique key skips a payment that exists already.
+     */
+    private void insertAll(EntitlementState state, List<Payment> added) {
+        if (added.isEmpty()) {
+            return;
         }
+        Set<UUID> inserted = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into payment (payment_id, entitlement_id, benefit, recipient_id, period_start, period_end,
+                                         top_up_version, entitlement_version, gross_cents, offset_cents, amount_cents,
+                                         status, due_date, correlation_id)
+                    select n.payment_id, ?, ?, n.recipient_id, n.period_start::date, n.period_end::date,
+                           n.top_up_version, ?, n.amount, 0, n.amount, n.status, n.due_date::date, ?
+                    from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::text[],
+                                ?::text[])
+                         as n(payment_id, recipient_id, period_start, period_end, top_up_version, amount, status,
+                              due_date)
+                    on conflict (entitlement_id, period_start, top_up_version) do nothing
+                    returning payment_id
+                    """)) {
+                insert.setObject(1, state.entitlementId);
+                insert.setString(2, state.benefit);
+                insert.setLong(3, state.version);
+                insert.setString(4, state.correlationId);
+                insert.setArray(5, connection.createArrayOf("uuid", added.stream().map(p -> p.paymentId).toArray()));
+                insert.setArray(6, connection.createArrayOf("text", added.stream().map(p -> p.recipientId).toArray()));
+                insert.setArray(7, connection.createArrayOf("text",
+                        added.stream().map(p -> p.periodStart.toString()).toArray()));
+                insert.setArray(8, connection.createArrayOf("text",
+                        added.stream().map(p -> p.periodEnd.toString()).toArray()));
+                insert.setArray(9, connection.createArrayOf("bigint", added.stream().map(p -> p.topUpVersion).toArray()));
+                insert.setArray(10, connection.createArrayOf("bigint", added.stream().map(p -> p.amountCents).toArray()));
+                insert.setArray(11, connection.createArrayOf("text", added.stream().map(p -> p.status).toArray()));
+                insert.setArray(12, connection.createArrayOf("text",
+                        added.stream().map(p -> p.dueDate.toString()).toArray()));
+                Set<UUID> ids = new HashSet<>();
+                try (ResultSet rs = insert.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return ids;
+            }
+        });
+        added.stream()
+                .filter(p -> inserted.contains(p.paymentId) && Payment.SCHEDULED.equals(p.status))
+                .forEach(events::scheduled);
     }
 
     /**
