@@ -1,6 +1,7 @@
 package org.lifeevents.eligibility.facts;
 
 import java.io.Serializable;
+import java.sql.PreparedStatement;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -9,6 +10,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+
+import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -39,14 +42,19 @@ public class HouseholdPerson extends PanacheEntityBase {
         if (people.length == 0 || householdId == null) {
             return;
         }
-        em.createNativeQuery("""
-                insert into household_person (person_id, household_id)
-                select person_id, ?2 from unnest(cast(?1 as text[])) as linked(person_id)
-                on conflict do nothing
-                """)
-                .setParameter(1, people)
-                .setParameter(2, householdId)
-                .executeUpdate();
+        // Plain JDBC on the transaction's connection: a native query through the session would first flush every
+        // entity of the poll, once per event (the link reads nothing the session holds).
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into household_person (person_id, household_id)
+                    select person_id, ? from unnest(?::text[]) as linked(person_id)
+                    on conflict do nothing
+                    """)) {
+                insert.setString(1, householdId);
+                insert.setArray(2, connection.createArrayOf("text", people));
+                insert.executeUpdate();
+            }
+        });
     }
 
     public static List<String> householdsOf(String personId) {

@@ -27,8 +27,19 @@ final class Evaluation {
     final ParameterTable parameters;
     final Timeline timeline;
     final YearMonth goLiveMonth;
-    private final Map<String, List<Member>> owedCache = new HashMap<>();
-    private final Map<String, ParameterTable.Value> valueCache = new HashMap<>();
+    private final Map<OwedKey, List<Member>> owedCache = new HashMap<>();
+    private final Map<ValueKey, ParameterTable.Value> valueCache = new HashMap<>();
+
+    /*
+     * Days are keyed by their epoch day: LocalDate's own hash puts the day of the month in its low bits, so the first
+     * days of many months fall into one bucket of a small HashMap, which then turns into a tree and is searched on
+     * every lookup of the evaluation's hot path.
+     */
+    private record ValueKey(String name, long epochDay) {
+    }
+
+    private record OwedKey(int month, long epochDay) {
+    }
 
     Evaluation(HouseholdFacts facts, ParameterTable parameters) {
         this.facts = facts;
@@ -43,7 +54,7 @@ final class Evaluation {
      */
     ParameterTable.Value value(String name, LocalDate day) {
         LocalDate effective = day.isBefore(parameters.goLive()) ? parameters.goLive() : day;
-        return valueCache.computeIfAbsent(name + "|" + effective, k -> parameters.valueOn(name, effective));
+        return valueCache.computeIfAbsent(new ValueKey(name, effective.toEpochDay()), k -> parameters.valueOn(name, effective));
     }
 
     /** The day whose situation sets a child's amount for the month: the birth date in the month of birth, else the 1st. */
@@ -57,7 +68,7 @@ final class Evaluation {
      * the month (or born in it), resident, and only from the go-live month.
      */
     List<Member> owedChildAllowance(YearMonth month, LocalDate day) {
-        return owedCache.computeIfAbsent(month + "|" + day, k -> {
+        return owedCache.computeIfAbsent(new OwedKey(month.getYear() * 12 + month.getMonthValue(), day.toEpochDay()), k -> {
             if (month.isBefore(goLiveMonth)) {
                 return List.of();
             }

@@ -35,7 +35,8 @@ final class Timeline {
     private final Map<String, Member> latest = new HashMap<>();
     private final Map<String, Birth> births = new HashMap<>();
     private final Map<String, LocalDate> deathDates = new HashMap<>();
-    private final Map<LocalDate, List<Member>> membersByDay = new HashMap<>();
+    /** By epoch day, not LocalDate, whose hash collides for the same day of different months (see Evaluation). */
+    private final Map<Long, List<Member>> membersByDay = new HashMap<>();
 
     Timeline(HouseholdFacts facts) {
         this.facts = facts;
@@ -81,7 +82,7 @@ final class Timeline {
 
     /** The household's members on the day (born by then), in sibling order. */
     List<Member> membersOn(LocalDate day) {
-        return membersByDay.computeIfAbsent(day, this::readMembersOn);
+        return membersByDay.computeIfAbsent(day.toEpochDay(), epochDay -> readMembersOn(day));
     }
 
     private List<Member> readMembersOn(LocalDate day) {
