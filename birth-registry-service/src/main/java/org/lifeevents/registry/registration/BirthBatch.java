@@ -282,13 +282,19 @@ public class BirthBatch {
             readCurrentHouseholds(connection, people);
             lockHouseholds(connection, currentHousehold.values());
             readAdults(connection, persons.keySet());
+            // The parents' children first, then their births: a backfill grows these tables faster than autovacuum
+            // analyzes them, and on the statistics of the empty tables the planner started from every birth
+            // registration instead (0.6 s per batch at 2,000 families, growing with the register).
             ChunkSql.query(connection, """
+                    with ra as materialized (
+                        select adult_id, child_id from responsible_adult
+                        where relation = 'PARENT' and adult_id = any(?))
                     select ra.adult_id, r.registration_number, p.birth_date, p.person_id, p.children_in_birth,
                            p.birth_order
-                    from responsible_adult ra
+                    from ra
                     join person p on p.person_id = ra.child_id
                     join registration r on r.subject_person_id = p.person_id
-                    where ra.relation = 'PARENT' and ra.adult_id = any(?) and r.kind = 'BIRTH' and r.status = 'ACTIVE'
+                    where r.kind = 'BIRTH' and r.status = 'ACTIVE'
                     """, ChunkSql.personIds(connection, parents), rs -> children
                     .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                     .add(new BirthChecks.Sibling(rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4),
