@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -87,7 +88,16 @@ public class HouseholdSnapshots {
         for (HouseholdMember membership : HouseholdMember.from(householdId, from)) {
             byPerson.merge(membership.personId, membership, (a, b) -> a.memberUntil == null ? a : b);
         }
-        return byPerson.values().stream().map(HouseholdSnapshots::toEventMember).toList();
+        if (byPerson.isEmpty()) {
+            return List.of();
+        }
+        // The members' parents and guardians in one read, not two per member (a snapshot is published on every birth).
+        Map<String, List<ResponsibleAdult>> adults = ResponsibleAdult.<ResponsibleAdult> list(
+                "childId in ?1 order by adultId", byPerson.keySet()).stream()
+                .collect(Collectors.groupingBy(adult -> adult.childId));
+        return byPerson.values().stream()
+                .map(member -> toEventMember(member, adults.getOrDefault(member.personId, List.of())))
+                .toList();
     }
 
     public static Address address(Household household) {
@@ -100,7 +110,8 @@ public class HouseholdSnapshots {
                         .build();
     }
 
-    static org.lifeevents.events.registry.HouseholdMember toEventMember(HouseholdMember member) {
+    private static org.lifeevents.events.registry.HouseholdMember toEventMember(HouseholdMember member,
+            List<ResponsibleAdult> adults) {
         Person person = Person.findById(member.personId);
         return org.lifeevents.events.registry.HouseholdMember.newBuilder()
                 .setPersonId(person.personId)
@@ -112,11 +123,15 @@ public class HouseholdSnapshots {
                 .setMemberSince(member.memberSince)
                 .setInPopulationRegister(person.inPopulationRegister)
                 .setSpouseId(person.spouseId)
-                .setLegalParentIds(ResponsibleAdult.of(person.personId, ResponsibleAdult.PARENT))
-                .setGuardianIds(ResponsibleAdult.of(person.personId, ResponsibleAdult.GUARDIAN))
+                .setLegalParentIds(adultIds(adults, ResponsibleAdult.PARENT))
+                .setGuardianIds(adultIds(adults, ResponsibleAdult.GUARDIAN))
                 .setChildrenInBirth(person.childrenInBirth)
                 .setBirthOrder(person.birthOrder)
                 .build();
+    }
+
+    private static List<String> adultIds(List<ResponsibleAdult> adults, String relation) {
+        return adults.stream().filter(adult -> relation.equals(adult.relation)).map(adult -> adult.adultId).toList();
     }
 
     /** A digest of what a consumer sees of the household (address and members), not of the event's envelope. */

@@ -41,14 +41,19 @@ public class ResponsibleAdult extends PanacheEntityBase {
     public static void add(String childId, String adultId, String relation) {
         ResponsibleAdult existing = find("childId = ?1 and adultId = ?2", childId, adultId).firstResult();
         if (existing == null) {
-            ResponsibleAdult link = new ResponsibleAdult();
-            link.childId = childId;
-            link.adultId = adultId;
-            link.relation = relation;
-            link.persist();
+            addNew(childId, adultId, relation);
         } else if (!existing.relation.equals(relation)) {
             existing.relation = relation;
         }
+    }
+
+    /** Adds a link the caller knows is not there (a person created in this transaction has none). */
+    public static void addNew(String childId, String adultId, String relation) {
+        ResponsibleAdult link = new ResponsibleAdult();
+        link.childId = childId;
+        link.adultId = adultId;
+        link.relation = relation;
+        link.persist();
     }
 
     /** Makes the given adults the child's only adults of that relation. */

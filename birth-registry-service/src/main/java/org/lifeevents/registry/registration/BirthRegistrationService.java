@@ -103,11 +103,13 @@ public class BirthRegistrationService {
         if (existing == null) {
             child.persist();
         }
-        linkParent(child, facts.mother());
-        linkParent(child, facts.father());
+        linkParent(child, facts.mother(), existing == null);
+        linkParent(child, facts.father(), existing == null);
 
-        String householdId = HouseholdMember.currentOf(child.personId).map(m -> m.householdId)
-                .orElseGet(() -> newbornHousehold(facts));
+        // A person created by this registration belongs to no household yet.
+        String householdId = existing == null ? newbornHousehold(facts)
+                : HouseholdMember.currentOf(child.personId).map(m -> m.householdId)
+                        .orElseGet(() -> newbornHousehold(facts));
         if (householdId != null) {
             register.join(householdId, child.personId, facts.birthDate());
         }
@@ -166,13 +168,20 @@ public class BirthRegistrationService {
         return currentHousehold.apply(parent.personId());
     }
 
-    /** Links a parent with a person id; a parent not in the register is recorded, flagged, the first time. */
-    static void linkParent(Person child, BirthChecks.Parent parent) {
+    /**
+     * Links a parent with a person id; a parent not in the register is recorded, flagged, the first time. A child
+     * created by this registration has no links yet, so they are added without looking for one first.
+     */
+    static void linkParent(Person child, BirthChecks.Parent parent, boolean newChild) {
         if (parent == null || parent.personId() == null) {
             return;
         }
         recordParent(parent);
-        ResponsibleAdult.add(child.personId, parent.personId(), ResponsibleAdult.PARENT);
+        if (newChild) {
+            ResponsibleAdult.addNew(child.personId, parent.personId(), ResponsibleAdult.PARENT);
+        } else {
+            ResponsibleAdult.add(child.personId, parent.personId(), ResponsibleAdult.PARENT);
+        }
     }
 
     /** Records a parent who is not in the register (with a person id) the first time a birth names them. */
