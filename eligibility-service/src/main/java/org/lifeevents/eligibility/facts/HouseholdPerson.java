@@ -34,8 +34,9 @@ public class HouseholdPerson extends PanacheEntityBase {
     }
 
     /**
-     * Records that these people bear on the household, unless known (concurrent intakes may add the same link), in one
-     * statement however many they are; null ids are skipped.
+     * Records that these people bear on the household, unless a link is visible, in one statement however many they
+     * are; null ids are skipped. Two transactions in flight may both add the same link (there is no unique key, so
+     * neither waits for the other): readers take each household once.
      */
     public static void link(EntityManager em, Collection<String> personIds, String householdId) {
         String[] people = personIds.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
@@ -47,11 +48,13 @@ public class HouseholdPerson extends PanacheEntityBase {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into household_person (person_id, household_id)
-                    select person_id, ? from unnest(?::text[]) as linked(person_id)
-                    on conflict do nothing
+                    select linked.person_id, ? from unnest(?::bpchar[]) as linked(person_id)
+                    where not exists (select 1 from household_person known
+                                      where known.person_id = linked.person_id and known.household_id = ?)
                     """)) {
                 insert.setString(1, householdId);
                 insert.setArray(2, connection.createArrayOf("text", people));
+                insert.setString(3, householdId);
                 insert.executeUpdate();
             }
         });
@@ -59,7 +62,8 @@ public class HouseholdPerson extends PanacheEntityBase {
 
     public static List<String> householdsOf(String personId) {
         return getEntityManager()
-                .createQuery("select h.householdId from HouseholdPerson h where h.personId = ?1 order by h.householdId",
+                .createQuery(
+                        "select distinct h.householdId from HouseholdPerson h where h.personId = ?1 order by h.householdId",
                         String.class)
                 .setParameter(1, personId)
                 .getResultList();
