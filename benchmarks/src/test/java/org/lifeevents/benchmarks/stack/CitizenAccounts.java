@@ -1,19 +1,12 @@
 package org.lifeevents.benchmarks.stack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import org.lifeevents.localservers.KeycloakServer;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Keycloak accounts for generated people, made through the admin API of the stack's Keycloak with its DEMO admin: a
@@ -21,18 +14,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class CitizenAccounts {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final KeycloakServer keycloak;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** The demo admin's token, fetched again before it expires, instead of once per account. */
+    private final StackHttp http;
 
     public CitizenAccounts(KeycloakServer keycloak) {
         this.keycloak = keycloak;
+        this.http = new StackHttp(this::adminToken);
     }
 
     /** Creates a citizen account for the person and returns an access token of it. */
     public String create(String personId) {
-        String admin = adminToken();
+        String admin = http.token();
         String username = "bench-" + personId;
         String user = "{\"username\": \"" + username + "\", \"enabled\": true, \"emailVerified\": true,"
                 + " \"firstName\": \"Bench\", \"lastName\": \"Parent\", \"email\": \"" + username
@@ -40,16 +33,16 @@ public final class CitizenAccounts {
                 + " \"credentials\": [{\"type\": \"password\", \"value\": \"" + username + "-demo\","
                 + " \"temporary\": false}]}";
         String realm = keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM;
-        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(realm + "/users"))
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(realm + "/users"))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(user)).build());
         if (created.statusCode() != 201) {
             throw new IllegalStateException("Keycloak refused the account: " + created.statusCode() + " " + created.body());
         }
         String location = created.headers().firstValue("Location").orElseThrow();
-        String role = send(HttpRequest.newBuilder(URI.create(realm + "/roles/citizen"))
+        String role = http.send(HttpRequest.newBuilder(URI.create(realm + "/roles/citizen"))
                 .header("Authorization", "Bearer " + admin).build()).body();
-        HttpResponse<String> mapped = send(HttpRequest.newBuilder(URI.create(location + "/role-mappings/realm"))
+        HttpResponse<String> mapped = http.send(HttpRequest.newBuilder(URI.create(location + "/role-mappings/realm"))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("[" + role + "]")).build());
         if (mapped.statusCode() / 100 != 2) {
@@ -62,29 +55,13 @@ public final class CitizenAccounts {
         String form = "grant_type=password&client_id=admin-cli&username="
                 + URLEncoder.encode(KeycloakServer.DEMO_ADMIN, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(KeycloakServer.DEMO_ADMIN_PASSWORD, StandardCharsets.UTF_8);
-        HttpResponse<String> response = send(HttpRequest
+        HttpResponse<String> response = http.send(HttpRequest
                 .newBuilder(URI.create(keycloak.baseUrl() + "/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("No admin token: " + response.statusCode() + " " + response.body());
         }
-        try {
-            JsonNode json = JSON.readTree(response.body());
-            return json.get("access_token").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return StackHttp.json(response.body()).get("access_token").asText();
     }
 }
