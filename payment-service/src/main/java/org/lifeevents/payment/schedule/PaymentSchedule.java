@@ -174,9 +174,9 @@ public class PaymentSchedule {
     }
 
     /**
-     * Inserts an entitlement's new payments in one statement and announces the scheduled ones. Plain JDBC on the
-     * transaction's connection: a native query through the session would first flush every entity of the poll
-     * (thousands in a batch), once per payment. The unique key skips a payment that exists already.
+     * Inserts an entitlement's new payments in one statement, not one per payment, and announces the scheduled ones.
+     * Plain JDBC on the transaction's connection: a native query through the session would flush the whole session
+     * first, and the insert reads nothing the session holds. The unique key skips a payment that exists already.
      */
     private void insertAll(EntitlementState state, List<Payment> added) {
         if (added.isEmpty()) {
