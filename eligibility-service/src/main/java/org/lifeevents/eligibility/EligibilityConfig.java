@@ -77,5 +77,12 @@ public interface EligibilityConfig {
          */
         @WithDefault("250")
         int batchSize();
+
+        /**
+         * Consumers of the registry's topics, each on its own thread (the channel's concurrency reads it); at most the
+         * topics' partition count do any work.
+         */
+        @WithDefault("3")
+        int registryConsumers();
     }
 }

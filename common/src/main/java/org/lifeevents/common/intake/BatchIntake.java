@@ -9,20 +9,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
+import org.lifeevents.events.Topics;
 import org.lifeevents.events.wire.EventCodec;
 import org.lifeevents.events.wire.UnreadableEventException;
 
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Where a batch consumer hands a whole poll: the events it has not handled before are handled in one transaction,
  * with one statement recording them all as handled, so a poll of hundreds of events costs one commit instead of
  * hundreds. The guarantees are those of {@link EventIntake}:
  * <ul>
- * <li>a record that is not our format is refused on its own and goes to the channel's dead-letter topic;</li>
+ * <li>a record that is not our format is refused on its own and goes to the dead-letter topic of its source topic
+ * and this service ({@link Topics#deadLetter}), also when one channel reads several topics;</li>
  * <li>passing failures (the database restarting, a lock timeout) retry the whole batch in place, so per-key order
  * holds;</li>
  * <li>when an event is rejected, or the batch keeps failing, nothing of the batch is kept and its events go through
@@ -51,6 +56,9 @@ public class BatchIntake {
     @Inject
     IntakeStalls stalls;
 
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
     /**
      * @param consumer the consuming component's stable name; the same event is handled once per consumer
      * @param batch one poll of Avro single-object encoded events
@@ -67,7 +75,7 @@ public class BatchIntake {
                 events.add(EventCodec.decode(record.getPayload()));
                 readable.add(record);
             } catch (UnreadableEventException e) {
-                refusals.add(record.nack(e));
+                refusals.add(refuse(record, e));
             }
         }
         try {
@@ -80,7 +88,7 @@ public class BatchIntake {
                     try {
                         stalls.untilDone(consumer, () -> oneByOne.accept(consumer, record.getPayload(), single));
                     } catch (RejectedEventException | UnreadableEventException refused) {
-                        refusals.add(record.nack(refused));
+                        refusals.add(refuse(record, refused));
                     }
                 }
             } catch (IntakeStalls.Stopped stopped) {
@@ -90,6 +98,15 @@ public class BatchIntake {
         }
         return CompletableFuture.allOf(refusals.stream().map(CompletionStage::toCompletableFuture)
                 .toArray(CompletableFuture[]::new)).thenCompose(done -> batch.ack());
+    }
+
+    /**
+     * Sends the record to the dead-letter topic of the topic it came from: a channel may read several topics, and
+     * whoever re-drives a refused record needs to know where it belongs.
+     */
+    private CompletionStage<Void> refuse(KafkaRecord<?, byte[]> record, Exception reason) {
+        return record.nack(reason, Metadata.of(OutgoingKafkaRecordMetadata.builder()
+                .withTopic(Topics.deadLetter(record.getTopic(), service)).build()));
     }
 
     /** One attempt per retry, each in a fresh transaction; a rejected event ends the attempts at once. */

@@ -5,12 +5,14 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lifeevents.common.intake.BatchHandler;
 import org.lifeevents.common.intake.BatchIntake;
 import org.lifeevents.common.intake.EventHandler;
 import org.lifeevents.eligibility.decision.HouseholdDecisions;
 import org.lifeevents.eligibility.payment.PaymentIntake;
+import org.lifeevents.events.registry.HouseholdChangedEvent;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -23,8 +25,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 @ApplicationScoped
 public class InputConsumers {
 
-    public static final String REGISTRATIONS = "registrations";
-    public static final String HOUSEHOLDS = "households";
+    /** Births, deaths, corrections, revocations and household versions: the registry's two topics in one channel. */
+    public static final String REGISTRY = "registry";
     public static final String INCOMES = "incomes";
     public static final String CONSENTS = "consents";
     public static final String PAYOUT_ACCOUNTS = "payout-accounts";
@@ -54,16 +56,22 @@ public class InputConsumers {
     @Inject
     PaymentIntake payments;
 
-    @Incoming(REGISTRATIONS)
+    /**
+     * A registration and the household version it made are decided together when one poll holds both, instead of
+     * once on each of two channels, the second waiting for the first's household lock.
+     */
+    @Incoming(REGISTRY)
     @Blocking
-    public CompletionStage<Void> onRegistration(KafkaRecordBatch<String, byte[]> batch) {
-        return accept("eligibility.registrations", batch, registrations::handle);
+    public CompletionStage<Void> onRegistry(KafkaRecordBatch<String, byte[]> batch) {
+        return accept("eligibility.registry", batch, this::handleRegistry);
     }
 
-    @Incoming(HOUSEHOLDS)
-    @Blocking
-    public CompletionStage<Void> onHousehold(KafkaRecordBatch<String, byte[]> batch) {
-        return accept("eligibility.households", batch, households::handle);
+    private void handleRegistry(SpecificRecord event) {
+        if (event instanceof HouseholdChangedEvent) {
+            households.handle(event);
+        } else {
+            registrations.handle(event);
+        }
     }
 
     @Incoming(INCOMES)

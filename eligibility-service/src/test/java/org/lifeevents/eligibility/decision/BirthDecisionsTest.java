@@ -21,6 +21,7 @@ import org.lifeevents.events.Topics;
 import org.lifeevents.events.consent.DataAccessedEvent;
 import org.lifeevents.events.eligibility.EntitlementDecidedEvent;
 import org.lifeevents.events.registry.BirthRegisteredEvent;
+import org.lifeevents.events.registry.HouseholdChangedEvent;
 import org.lifeevents.events.wire.EventCodec;
 import org.lifeevents.localservers.testing.TopicReader;
 
@@ -208,6 +209,32 @@ class BirthDecisionsTest {
                 .contains("not a valid personal identification code");
         assertThat(Stored.count("select count(*) from birth_fact where child_id = ?1", invalidChild)).isZero();
         assertThat(Stored.count("select count(*) from entitlement where beneficiary_id = ?1", invalidChild)).isZero();
+    }
+
+    /**
+     * The registry's two topics share one channel; a refused household version still goes to the dead-letter topic of
+     * the households topic, where whoever re-drives it finds it, and not to the registrations'.
+     */
+    @Test
+    void anInvalidHouseholdIsDeadLetteredBesideItsOwnTopic() {
+        String child = person("F", LocalDate.of(2021, 1, 1));
+        String household = "H-BD7-" + child;
+        HouseholdChangedEvent invalid = inputs.household(household, 1, LocalDate.of(2021, 1, 1), "INITIAL_LOAD",
+                Events.newCorrelationId(), List.of(member(child, "Bad parent", null, List.of("62606060003"))));
+
+        ConsumerRecord<String, byte[]> dead = org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> topics.readRaw(Topics.deadLetter(Topics.HOUSEHOLDS, "eligibility-service")).stream()
+                        .filter(r -> Events.eventId(EventCodec.decode(r.value())).equals(invalid.getEventId()))
+                        .findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+
+        assertThat(new String(dead.headers().lastHeader("dead-letter-topic").value(), StandardCharsets.UTF_8))
+                .isEqualTo(Topics.HOUSEHOLDS);
+        assertThat(topics.readRaw(Topics.deadLetter(Topics.REGISTRATIONS, "eligibility-service")).stream()
+                .noneMatch(r -> Events.eventId(EventCodec.decode(r.value())).equals(invalid.getEventId()))).isTrue();
+        assertThat(Stored.count("select count(*) from household_snapshot where household_id = ?1", household))
+                .isZero();
     }
 
     /**
