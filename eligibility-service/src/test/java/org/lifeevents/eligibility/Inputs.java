@@ -102,7 +102,17 @@ public final class Inputs {
     public BirthRegisteredEvent birth(String registrationId, String childId, String name, LocalDate birthDate,
             String motherId, String fatherId, int childrenInBirth, int birthOrder, String householdId,
             String correlationId) {
-        BirthRegisteredEvent event = BirthRegisteredEvent.newBuilder()
+        BirthRegisteredEvent event = birthEvent(registrationId, childId, name, birthDate, motherId, fatherId,
+                childrenInBirth, birthOrder, householdId, correlationId);
+        topics.publish(Topics.REGISTRATIONS, childId, event);
+        return event;
+    }
+
+    /** A birth as the civil registry publishes it, not yet published. */
+    public BirthRegisteredEvent birthEvent(String registrationId, String childId, String name, LocalDate birthDate,
+            String motherId, String fatherId, int childrenInBirth, int birthOrder, String householdId,
+            String correlationId) {
+        return BirthRegisteredEvent.newBuilder()
                 .setEventId(Events.newEventId())
                 .setOccurredAt(clock.instant())
                 .setCorrelationId(correlationId)
@@ -122,8 +132,6 @@ public final class Inputs {
                         .setHouseholdId(householdId)
                         .build())
                 .build();
-        topics.publish(Topics.REGISTRATIONS, childId, event);
-        return event;
     }
 
     /** Publishes a death; the spouse and one minor child with the surviving parent, as the registry reports them. */

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -53,6 +53,8 @@ public final class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String IDS_PREFIX = "ids:";
+    /** Read by Quarkus's SSL engine factory, which the client config names when a TLS registry entry is used. */
+    private static final String TLS_CONFIGURATION_NAME = "tls-configuration-name";
     /**
      * Payload bytes per batch beyond which no further row joins it (the first always does): an event that announces a
      * file's payments is a few hundred KB, and a batch of such events must not fill a small service's heap.
@@ -60,7 +62,7 @@ public final class OutboxRelay {
     static final long BATCH_BYTES = 4L * 1024 * 1024;
 
     private final DataSource dataSource;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaClient;
     private final String relayName;
     private final int batchSize;
     private final Duration idlePoll;
@@ -72,10 +74,14 @@ public final class OutboxRelay {
     private volatile boolean leading;
     private Thread thread;
 
-    public OutboxRelay(DataSource dataSource, String bootstrapServers, String relayName, int batchSize, Duration idlePoll,
-            Duration retention) {
+    /**
+     * @param kafkaClient the service's Kafka client configuration (bootstrap servers and whatever a real cluster asks
+     *        for: TLS, SASL, client rack), as the service's consumers get it
+     */
+    public OutboxRelay(DataSource dataSource, Map<String, Object> kafkaClient, String relayName, int batchSize,
+            Duration idlePoll, Duration retention) {
         this.dataSource = dataSource;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaClient = Map.copyOf(kafkaClient);
         this.relayName = relayName;
         this.batchSize = batchSize;
         this.idlePoll = idlePoll;
@@ -252,11 +258,8 @@ public final class OutboxRelay {
 
     /** The row ids of this relay's last committed batch, read from the progress topic. */
     private List<Long> lastCommittedBatch() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(progressReaderConfig(kafkaClient),
+                new StringDeserializer(),
                 new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.OUTBOX_PROGRESS, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition()))
@@ -311,15 +314,46 @@ public final class OutboxRelay {
     }
 
     private KafkaProducer<String, byte[]> newProducer() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return new KafkaProducer<>(producerConfig(kafkaClient, relayName), new StringSerializer(),
+                new ByteArraySerializer());
+    }
+
+    /**
+     * The service's client settings a producer knows (TLS, SASL and the like reach the relay as they reach the
+     * consumers), under the settings exactly-once publishing needs, which no service setting may weaken.
+     */
+    static Map<String, Object> producerConfig(Map<String, Object> kafkaClient, String relayName) {
+        Map<String, Object> config = known(kafkaClient, ProducerConfig.configNames());
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, relayName + "-outbox-relay");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.CLIENT_ID_CONFIG, relayName + "-outbox-relay");
-        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        return config;
+    }
+
+    /** The reader of the progress topic: the service's client settings, reading committed records, committing none. */
+    static Map<String, Object> progressReaderConfig(Map<String, Object> kafkaClient) {
+        Map<String, Object> config = known(kafkaClient, ConsumerConfig.configNames());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return config;
+    }
+
+    /**
+     * The settings the client knows, and Quarkus's TLS registry name its SSL engine factory reads; the rest (a group
+     * id for a producer, say) would only be logged as unknown.
+     */
+    private static Map<String, Object> known(Map<String, Object> kafkaClient, Set<String> names) {
+        Map<String, Object> config = new HashMap<>();
+        kafkaClient.forEach((key, value) -> {
+            if (names.contains(key) || TLS_CONFIGURATION_NAME.equals(key)) {
+                config.put(key, value);
+            }
+        });
+        return config;
     }
 
     static String encodeIds(List<Long> ids) {

@@ -1,5 +1,7 @@
 package org.lifeevents.common.outbox;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -14,6 +16,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 
 /** Runs the service's {@link OutboxRelay} for the life of the application and reports it in health and metrics. */
 @ApplicationScoped
@@ -28,8 +31,10 @@ public class OutboxRelayService {
     @Inject
     MeterRegistry meters;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /** Every {@code kafka.*} setting of the service, as Quarkus hands it to its Kafka clients. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaClient;
 
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
@@ -37,7 +42,7 @@ public class OutboxRelayService {
     private OutboxRelay relay;
 
     void onStart(@Observes StartupEvent event) {
-        relay = new OutboxRelay(dataSource, bootstrapServers, applicationName, config.batchSize(), config.idlePoll(),
+        relay = new OutboxRelay(dataSource, kafkaClient, applicationName, config.batchSize(), config.idlePoll(),
                 config.retention());
         Gauge.builder("outbox.relay.published", relay, OutboxRelay::publishedCount)
                 .description("Outbox rows published since start")

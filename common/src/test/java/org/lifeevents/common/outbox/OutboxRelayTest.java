@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -161,7 +162,8 @@ class OutboxRelayTest {
     }
 
     private OutboxRelay relay() {
-        OutboxRelay relay = new OutboxRelay(dataSource, bootstrap, relayName, 7, Duration.ofMillis(50), Duration.ofDays(1));
+        OutboxRelay relay = new OutboxRelay(dataSource, Map.of("bootstrap.servers", bootstrap), relayName, 7,
+                Duration.ofMillis(50), Duration.ofDays(1));
         relays.add(relay);
         return relay;
     }

@@ -1,13 +1,16 @@
 package org.lifeevents.consent.tracker;
 
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.lifeevents.common.deadletter.DeadLetterRoutes;
 import org.lifeevents.common.intake.BatchHandler;
 import org.lifeevents.common.intake.BatchIntake;
+import org.lifeevents.events.Topics;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -17,7 +20,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * transport only.
  */
 @ApplicationScoped
-public class DataAccessConsumer {
+public class DataAccessConsumer implements DeadLetterRoutes {
 
     /** The channel, configured in application.properties. */
     public static final String CHANNEL = "data-access";
@@ -34,5 +37,12 @@ public class DataAccessConsumer {
     @Blocking
     public CompletionStage<Void> on(KafkaRecordBatch<String, byte[]> batch) {
         return intake.accept(CONSUMER, batch, BatchHandler.eachOf(recorder::record), recorder::record);
+    }
+
+    /** A dead-lettered access report goes back to the recorder, handled on its own as after a refused batch. */
+    @Override
+    public Optional<Route> route(String sourceTopic) {
+        return Topics.DATA_ACCESS.equals(sourceTopic) ? Optional.of(new Route(CONSUMER, recorder::record))
+                : Optional.empty();
     }
 }

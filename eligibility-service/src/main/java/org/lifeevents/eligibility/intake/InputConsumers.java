@@ -1,5 +1,7 @@
 package org.lifeevents.eligibility.intake;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,11 +9,13 @@ import jakarta.inject.Inject;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.lifeevents.common.deadletter.DeadLetterRoutes;
 import org.lifeevents.common.intake.BatchHandler;
 import org.lifeevents.common.intake.BatchIntake;
 import org.lifeevents.common.intake.EventHandler;
 import org.lifeevents.eligibility.decision.HouseholdDecisions;
 import org.lifeevents.eligibility.payment.PaymentIntake;
+import org.lifeevents.events.Topics;
 import org.lifeevents.events.registry.HouseholdChangedEvent;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -23,7 +27,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * (see {@link BatchIntake}). Kafka transport only.
  */
 @ApplicationScoped
-public class InputConsumers {
+public class InputConsumers implements DeadLetterRoutes {
 
     /** Births, deaths, corrections, revocations and household versions: the registry's two topics in one channel. */
     public static final String REGISTRY = "registry";
@@ -31,6 +35,13 @@ public class InputConsumers {
     public static final String CONSENTS = "consents";
     public static final String PAYOUT_ACCOUNTS = "payout-accounts";
     public static final String PAYMENTS = "payments";
+
+    /* The intake's consumer names: each event is recorded once under its consumer's name. */
+    private static final String REGISTRY_CONSUMER = "eligibility.registry";
+    private static final String INCOMES_CONSUMER = "eligibility.incomes";
+    private static final String CONSENTS_CONSUMER = "eligibility.consents";
+    private static final String PAYOUT_ACCOUNTS_CONSUMER = "eligibility.payout-accounts";
+    private static final String PAYMENTS_CONSUMER = "eligibility.payments";
 
     @Inject
     BatchIntake intake;
@@ -63,7 +74,7 @@ public class InputConsumers {
     @Incoming(REGISTRY)
     @Blocking
     public CompletionStage<Void> onRegistry(KafkaRecordBatch<String, byte[]> batch) {
-        return accept("eligibility.registry", batch, this::handleRegistry);
+        return accept(REGISTRY_CONSUMER, batch, this::handleRegistry);
     }
 
     private void handleRegistry(SpecificRecord event) {
@@ -77,26 +88,38 @@ public class InputConsumers {
     @Incoming(INCOMES)
     @Blocking
     public CompletionStage<Void> onIncome(KafkaRecordBatch<String, byte[]> batch) {
-        return accept("eligibility.incomes", batch, incomes::handle);
+        return accept(INCOMES_CONSUMER, batch, incomes::handle);
     }
 
     @Incoming(CONSENTS)
     @Blocking
     public CompletionStage<Void> onConsent(KafkaRecordBatch<String, byte[]> batch) {
-        return accept("eligibility.consents", batch, consents::handle);
+        return accept(CONSENTS_CONSUMER, batch, consents::handle);
     }
 
     @Incoming(PAYOUT_ACCOUNTS)
     @Blocking
     public CompletionStage<Void> onPayoutAccount(KafkaRecordBatch<String, byte[]> batch) {
-        return accept("eligibility.payout-accounts", batch, payoutAccounts::handle);
+        return accept(PAYOUT_ACCOUNTS_CONSUMER, batch, payoutAccounts::handle);
     }
 
     @Incoming(PAYMENTS)
     @Blocking
     public CompletionStage<Void> onPayment(KafkaRecordBatch<String, byte[]> batch) {
         // reports of money paid decide nothing; they lock the households they concern up front
-        return intake.accept("eligibility.payments", batch, payments::handleAll, payments::handle);
+        return intake.accept(PAYMENTS_CONSUMER, batch, payments::handleAll, payments::handle);
+    }
+
+    /** A dead-lettered record goes back to the consumer of its topic, handled on its own as after a refused batch. */
+    @Override
+    public Optional<Route> route(String sourceTopic) {
+        return Optional.ofNullable(Map.of(
+                Topics.REGISTRATIONS, new Route(REGISTRY_CONSUMER, this::handleRegistry),
+                Topics.HOUSEHOLDS, new Route(REGISTRY_CONSUMER, this::handleRegistry),
+                Topics.INCOMES, new Route(INCOMES_CONSUMER, incomes::handle),
+                Topics.CONSENTS, new Route(CONSENTS_CONSUMER, consents::handle),
+                Topics.PAYOUT_ACCOUNTS, new Route(PAYOUT_ACCOUNTS_CONSUMER, payoutAccounts::handle),
+                Topics.PAYMENTS, new Route(PAYMENTS_CONSUMER, payments::handle)).get(sourceTopic));
     }
 
     /** Handles the poll's events in order, then decides each household they touched once. */

@@ -1,5 +1,7 @@
 package org.lifeevents.payment.intake;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,9 +10,11 @@ import jakarta.persistence.EntityManager;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.lifeevents.common.deadletter.DeadLetterRoutes;
 import org.lifeevents.common.intake.BatchHandler;
 import org.lifeevents.common.intake.BatchIntake;
 import org.lifeevents.common.intake.EventHandler;
+import org.lifeevents.events.Topics;
 import org.lifeevents.events.eligibility.EntitlementChangedEvent;
 import org.lifeevents.events.eligibility.EntitlementDecidedEvent;
 import org.lifeevents.events.eligibility.EntitlementStoppedEvent;
@@ -36,12 +40,18 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * accounts from the tax authority. Kafka transport only; the handling is in the feature services.
  */
 @ApplicationScoped
-public class InputConsumers {
+public class InputConsumers implements DeadLetterRoutes {
 
     public static final String ENTITLEMENTS = "entitlements";
     public static final String REGISTRATIONS = "registrations";
     public static final String HOUSEHOLDS = "households";
     public static final String TAX_REFUND_ACCOUNTS = "tax-refund-accounts";
+
+    /* The intake's consumer names: each event is recorded once under its consumer's name. */
+    private static final String ENTITLEMENTS_CONSUMER = "payment.entitlements";
+    private static final String REGISTRATIONS_CONSUMER = "payment.registrations";
+    private static final String HOUSEHOLDS_CONSUMER = "payment.households";
+    private static final String TAX_REFUND_ACCOUNTS_CONSUMER = "payment.tax-refund-accounts";
 
     @Inject
     BatchIntake intake;
@@ -64,25 +74,36 @@ public class InputConsumers {
     @Incoming(ENTITLEMENTS)
     @Blocking(ordered = true)
     public CompletionStage<Void> onEntitlement(KafkaRecordBatch<String, byte[]> batch) {
-        return accept("payment.entitlements", batch, this::handleEntitlement);
+        return accept(ENTITLEMENTS_CONSUMER, batch, this::handleEntitlement);
     }
 
     @Incoming(REGISTRATIONS)
     @Blocking(ordered = true)
     public CompletionStage<Void> onRegistration(KafkaRecordBatch<String, byte[]> batch) {
-        return accept("payment.registrations", batch, this::handleRegistration);
+        return accept(REGISTRATIONS_CONSUMER, batch, this::handleRegistration);
     }
 
     @Incoming(HOUSEHOLDS)
     @Blocking(ordered = true)
     public CompletionStage<Void> onHousehold(KafkaRecordBatch<String, byte[]> batch) {
-        return accept("payment.households", batch, this::handleHousehold);
+        return accept(HOUSEHOLDS_CONSUMER, batch, this::handleHousehold);
     }
 
     @Incoming(TAX_REFUND_ACCOUNTS)
     @Blocking(ordered = true)
     public CompletionStage<Void> onTaxRefundAccount(KafkaRecordBatch<String, byte[]> batch) {
-        return accept("payment.tax-refund-accounts", batch, this::handleTaxRefundAccount);
+        return accept(TAX_REFUND_ACCOUNTS_CONSUMER, batch, this::handleTaxRefundAccount);
+    }
+
+    /** A dead-lettered record goes back to the consumer of its topic, handled on its own as after a refused batch. */
+    @Override
+    public Optional<Route> route(String sourceTopic) {
+        return Optional.ofNullable(Map.of(
+                Topics.ENTITLEMENTS, new Route(ENTITLEMENTS_CONSUMER, this::handleEntitlement),
+                Topics.REGISTRATIONS, new Route(REGISTRATIONS_CONSUMER, this::handleRegistration),
+                Topics.HOUSEHOLDS, new Route(HOUSEHOLDS_CONSUMER, this::handleHousehold),
+                Topics.TAX_REFUND_ACCOUNTS, new Route(TAX_REFUND_ACCOUNTS_CONSUMER, this::handleTaxRefundAccount))
+                .get(sourceTopic));
     }
 
     private CompletionStage<Void> accept(String consumer, KafkaRecordBatch<String, byte[]> batch, EventHandler handler) {
