@@ -3,6 +3,7 @@ package org.lifeevents.registry.registration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,6 +72,54 @@ class ConcurrentRegistrationsTest {
             assertThat(r.jsonPath().getString("detail")).contains(winner);
         });
         assertThat(activeRegistrations(child, "BIRTH")).isEqualTo(1);
+    }
+
+    /**
+     * Sixteen custody changes of one child at once, each under its own number: the child's lock takes them one after the
+     * other, each is applied (no 500 on a unique key, none lost), and the child ends with the guardians of one of them.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void sixteenCustodyChangesOfOneChildAtOnceAreAppliedOneAfterTheOther() throws Exception {
+        String child = personId("F", LocalDate.of(2015, 3, 3));
+        List<String> guardians = new ArrayList<>();
+        List<Map<String, Object>> members = new ArrayList<>(List.of(member(child, "Mia")));
+        for (int i = 0; i < AT_ONCE; i++) {
+            String guardian = personId(i % 2 == 0 ? "F" : "M", LocalDate.of(1960 + i, 1, 1));
+            guardians.add(guardian);
+            members.add(member(guardian, "Guardian " + i));
+        }
+        household(number("H"), members.toArray(Map[]::new));
+
+        List<Response> answers = atOnce(i -> registry().body(Map.of("changeNumber", number("G"), "childId", child,
+                "guardianIds", List.of(guardians.get(i)), "effectiveFrom", "2026-02-03")).post("/custody-changes"));
+
+        assertThat(answers).extracting(Response::statusCode).containsOnly(200);
+        List<String> now = registry().get("/persons/" + child).then().statusCode(200).extract().jsonPath()
+                .getList("guardianIds", String.class);
+        assertThat(now).hasSize(1);
+        assertThat(guardians).contains(now.get(0));
+    }
+
+    /** One custody change sent sixteen times at once under one number: applied once, every caller the same answer. */
+    @Test
+    void oneCustodyChangeSentSixteenTimesAtOnceIsAppliedOnce() throws Exception {
+        String child = personId("M", LocalDate.of(2016, 4, 4));
+        String guardian = personId("F", LocalDate.of(1962, 2, 2));
+        household(number("H"), member(child, "Oskar"), member(guardian, "Helgi"));
+        String changeNumber = number("G");
+        Map<String, Object> custody = Map.of("changeNumber", changeNumber, "childId", child, "guardianIds",
+                List.of(guardian), "effectiveFrom", "2026-02-03");
+
+        List<Response> answers = atOnce(i -> registry().body(custody).post("/custody-changes"));
+
+        assertThat(answers).extracting(Response::statusCode).containsOnly(200);
+        assertThat(answers).extracting(r -> r.jsonPath().getLong("households[0].version"))
+                .containsOnly(answers.get(0).jsonPath().getLong("households[0].version"));
+        long recorded = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("select count(*) from registry_write where write_number = ?1")
+                .setParameter(1, changeNumber).getSingleResult()).longValue());
+        assertThat(recorded).isEqualTo(1);
     }
 
     /** Exactly one 201; returns its registration number. */
