@@ -135,6 +135,17 @@ class ConsentApiTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("code", equalTo("malformed_json"));
 
+        // A valid consent followed by garbage or by a second document, a key given twice, a boolean for a string:
+        // each once created a consent from a guess at what was meant.
+        String valid = "{\"purpose\": \"FAMILY_BENEFITS\", \"dataCategories\": [\"TAX_INCOME\"]}";
+        for (String body : List.of(valid + " x", valid + " " + valid,
+                "{\"purpose\": \"FAMILY_BENEFITS\", \"purpose\": \"FAMILY_BENEFITS\", \"dataCategories\": [\"HOUSEHOLD\"]}",
+                "{\"purpose\": true, \"dataCategories\": [\"HOUSEHOLD\"]}")) {
+            given().auth().oauth2(kati).contentType(ContentType.JSON).body(body).post("/me/consents")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("code", org.hamcrest.Matchers.oneOf("malformed_json", "validation_failed"));
+        }
+
         assertThat(consentsOf(KATI)).isEqualTo(consentsBefore);
         assertThat(outboxRowsOf(KATI)).isEqualTo(outboxBefore);
     }

@@ -2,8 +2,11 @@ package org.lifeevents.payment.payrun;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -20,8 +23,12 @@ import org.lifeevents.payment.schedule.OwedPlan;
 /**
  * Reconciles payments with entitlements, per benefit, for everything due by today: what the entitlements say is owed
  * (computed afresh from their latest state with the same rule the schedule is planned by), against what is paid
- * (committed to a run), scheduled (due, waiting for a run or an account), held (recipient died) and failed. Entitlements
- * are read page by page, so the report needs no memory proportional to their number.
+ * (committed to a run), scheduled (due, waiting for a run or an account), held (recipient died) and failed.
+ * <p>
+ * Owed and paid are compared per entitlement and recipient, not only summed per benefit: a month paid to a mother whose
+ * death was registered late, and owed to the father, is money paid to someone not owed it and money owed to someone not
+ * paid, which a sum over everyone would cancel out. Entitlements are read page by page with their payments, so the
+ * report needs no memory proportional to their number.
  */
 @ApplicationScoped
 @Transactional(TxType.SUPPORTS)
@@ -38,27 +45,58 @@ public class OwedReconciliation {
     @Inject
     Clock clock;
 
-    /** One benefit's figures, in cents; {@code difference} is owed less paid, scheduled and held. */
+    /**
+     * One benefit's figures, in cents; {@code difference} is owed less paid, scheduled and held, over everyone.
+     *
+     * @param paidNotOwedCents paid, scheduled or held for a recipient beyond what the entitlement owes that recipient
+     *        (eligibility's recovery claims are what brings it back)
+     * @param owedNotPaidCents owed to a recipient beyond what was paid, scheduled or held for that recipient
+     * @param recipientsDiffering how many (entitlement, recipient) pairs have either
+     */
     public record BenefitReconciliation(String benefit, long owedCents, long paidCents, long scheduledCents,
-            long heldCents, long failedCents, long differenceCents) {
+            long heldCents, long failedCents, long differenceCents, long paidNotOwedCents, long owedNotPaidCents,
+            long recipientsDiffering) {
     }
 
     /** The whole reconciliation as of a day. */
     public record Report(LocalDate asOf, List<BenefitReconciliation> benefits) {
     }
 
+    /** One benefit's running sums. */
+    private static final class Figures {
+        long owed;
+        long paid;
+        long scheduled;
+        long held;
+        long failed;
+        long paidNotOwed;
+        long owedNotPaid;
+        long recipientsDiffering;
+    }
+
+    /** What was paid, scheduled, held and failed for one recipient of one entitlement. */
+    private record Paid(long paid, long scheduled, long held, long failed) {
+    }
+
     public Report asOf() {
         LocalDate today = LocalDate.now(clock);
-        Map<String, long[]> figures = new TreeMap<>();
+        Map<String, Figures> figures = new TreeMap<>();
         UUID after = new UUID(0, 0);
         while (true) {
             List<EntitlementState> page = entityManager.createQuery(
                     "from EntitlementState where entitlementId > ?1 order by entitlementId", EntitlementState.class)
                     .setParameter(1, after).setMaxResults(PAGE).getResultList();
+            if (page.isEmpty()) {
+                break;
+            }
+            Map<UUID, Map<String, Paid>> paid = paidOf(page.stream().map(s -> s.entitlementId).toList(), today);
             for (EntitlementState state : page) {
-                long owed = OwedPlan.owed(state, today, config.run().monthlyPaymentDay()).stream()
-                        .filter(o -> !o.dueDate().isAfter(today)).mapToLong(OwedPlan.Owed::amountCents).sum();
-                figures.computeIfAbsent(state.benefit, b -> new long[5])[0] += owed;
+                Map<String, Long> owed = new HashMap<>();
+                OwedPlan.owed(state, today, config.run().monthlyPaymentDay()).stream()
+                        .filter(o -> !o.dueDate().isAfter(today))
+                        .forEach(o -> owed.merge(o.recipientId(), o.amountCents(), Long::sum));
+                add(figures.computeIfAbsent(state.benefit, b -> new Figures()), owed,
+                        paid.getOrDefault(state.entitlementId, Map.of()));
                 after = state.entitlementId;
             }
             entityManager.clear();
@@ -66,24 +104,58 @@ public class OwedReconciliation {
                 break;
             }
         }
+        return new Report(today, figures.entrySet().stream().map(e -> {
+            Figures f = e.getValue();
+            return new BenefitReconciliation(e.getKey(), f.owed, f.paid, f.scheduled, f.held, f.failed,
+                    f.owed - f.paid - f.scheduled - f.held, f.paidNotOwed, f.owedNotPaid, f.recipientsDiffering);
+        }).toList());
+    }
+
+    private static void add(Figures f, Map<String, Long> owed, Map<String, Paid> paid) {
+        Set<String> recipients = new HashSet<>(owed.keySet());
+        recipients.addAll(paid.keySet());
+        for (String recipient : recipients) {
+            long owedTo = owed.getOrDefault(recipient, 0L);
+            Paid p = paid.getOrDefault(recipient, new Paid(0, 0, 0, 0));
+            long coming = p.paid() + p.scheduled() + p.held();
+            f.owed += owedTo;
+            f.paid += p.paid();
+            f.scheduled += p.scheduled();
+            f.held += p.held();
+            f.failed += p.failed();
+            if (coming > owedTo) {
+                f.paidNotOwed += coming - owedTo;
+            } else {
+                f.owedNotPaid += owedTo - coming;
+            }
+            if (coming != owedTo) {
+                f.recipientsDiffering++;
+            }
+        }
+    }
+
+    /** The page's payments due by today, summed per entitlement and recipient by status, in one query. */
+    private Map<UUID, Map<String, Paid>> paidOf(List<UUID> entitlementIds, LocalDate today) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select benefit,
+                select entitlement_id, recipient_id,
                        coalesce(sum(gross_cents) filter (where status in ('IN_RUN', 'OFFSET', 'SENT', 'SETTLED')), 0),
                        coalesce(sum(gross_cents) filter (where status = 'SCHEDULED'), 0),
                        coalesce(sum(gross_cents) filter (where status = 'HELD'), 0),
                        coalesce(sum(gross_cents) filter (where status = 'FAILED'), 0)
-                from payment where due_date <= ?1 group by benefit
-                """).setParameter(1, today).getResultList();
+                from payment
+                where entitlement_id = any(cast(?1 as uuid[])) and due_date <= ?2
+                group by entitlement_id, recipient_id
+                """).setParameter(1, entitlementIds.toArray(UUID[]::new)).setParameter(2, today).getResultList();
+        Map<UUID, Map<String, Paid>> paid = new HashMap<>();
         for (Object[] row : rows) {
-            long[] f = figures.computeIfAbsent((String) row[0], b -> new long[5]);
-            for (int i = 1; i <= 4; i++) {
-                f[i] += ((Number) row[i]).longValue();
-            }
+            paid.computeIfAbsent((UUID) row[0], id -> new HashMap<>()).put((String) row[1],
+                    new Paid(n(row[2]), n(row[3]), n(row[4]), n(row[5])));
         }
-        return new Report(today, figures.entrySet().stream().map(e -> {
-            long[] f = e.getValue();
-            return new BenefitReconciliation(e.getKey(), f[0], f[1], f[2], f[3], f[4], f[0] - f[1] - f[2] - f[3]);
-        }).toList());
+        return paid;
+    }
+
+    private static long n(Object value) {
+        return ((Number) value).longValue();
     }
 }

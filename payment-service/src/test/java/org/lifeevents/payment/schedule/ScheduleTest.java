@@ -16,6 +16,7 @@ import org.lifeevents.localservers.testing.TopicReader;
 import org.lifeevents.payment.BankSimulatorTestResource;
 import org.lifeevents.payment.Fixtures;
 import org.lifeevents.payment.account.PayoutAccountService;
+import org.lifeevents.payment.payrun.OwedReconciliation;
 import org.lifeevents.payment.payrun.PaymentRuns;
 import org.lifeevents.payment.payrun.RunExecutor;
 import org.lifeevents.payment.person.Person;
@@ -50,6 +51,9 @@ class ScheduleTest {
 
     @Inject
     PayoutAccountService accounts;
+
+    @Inject
+    OwedReconciliation reconciliation;
 
     @Test
     void aChangeBeforePaymentReplansAndAnIncreaseAfterPaymentIsPaidOnceAsATopUp() {
@@ -237,6 +241,8 @@ class ScheduleTest {
                 .map(p -> p.periodStart).toList();
         assertThat(paidToHer).isNotEmpty().allSatisfy(month -> assertThat(Fixtures.due(month)).isTrue());
 
+        OwedReconciliation.BenefitReconciliation before = childAllowance();
+
         // Her death a month before the first of them is registered late; eligibility moves the child allowance to the
         // father from the first month (and claims what she was paid back from her estate: its recovery claim).
         LocalDate died = monthStart(6).plusDays(14);
@@ -258,6 +264,19 @@ class ScheduleTest {
                 .containsExactlyElementsOf(paidToHer.stream().map(month -> month + " 8000").toList());
         assertThat(after).filteredOn(p -> p.recipientId.equals(mother))
                 .allSatisfy(p -> assertThat(p.status).isIn(Payment.SETTLED, Payment.CANCELLED));
+
+        // Summed over everyone her months cancel out; per recipient they show as paid to someone not owed them.
+        OwedReconciliation.BenefitReconciliation now = childAllowance();
+        long hers = 8000L * paidToHer.size();
+        assertThat(now.paidNotOwedCents() - before.paidNotOwedCents()).isEqualTo(hers);
+        assertThat(now.owedNotPaidCents()).isEqualTo(before.owedNotPaidCents());
+        assertThat(now.recipientsDiffering() - before.recipientsDiffering()).isEqualTo(1);
+    }
+
+    private OwedReconciliation.BenefitReconciliation childAllowance() {
+        return QuarkusTransaction.requiringNew().call(() -> reconciliation.asOf().benefits().stream()
+                .filter(b -> b.benefit().equals("CHILD_ALLOWANCE")).findFirst()
+                .orElse(new OwedReconciliation.BenefitReconciliation("CHILD_ALLOWANCE", 0, 0, 0, 0, 0, 0, 0, 0, 0)));
     }
 
     static DeathRegisteredEvent death(String personId, LocalDate date) {

@@ -1,0 +1,69 @@
+package org.lifeevents.common.json;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What the services' request bodies refuse: each case was once accepted and guessed at. */
+class StrictJsonTest {
+
+    enum Kind {
+        BIRTH,
+        DEATH
+    }
+
+    record Request(String name, int count, long amountCents, Kind kind, LocalDate date) {
+    }
+
+    private final ObjectMapper json = StrictJson.apply(new ObjectMapper().registerModule(new JavaTimeModule()));
+
+    private Request read(String body) throws JsonProcessingException {
+        return json.readValue(body, Request.class);
+    }
+
+    @Test
+    void aWellFormedBodyIsRead() throws Exception {
+        assertThat(read("""
+                {"name": "Mia", "count": 2, "amountCents": 150, "kind": "BIRTH", "date": "2026-02-03"}
+                """)).isEqualTo(new Request("Mia", 2, 150, Kind.BIRTH, LocalDate.of(2026, 2, 3)));
+    }
+
+    @Test
+    void contentAfterTheBodyIsRefused() {
+        assertThatThrownBy(() -> read("{\"name\": \"Mia\"} x")).isInstanceOf(JsonProcessingException.class);
+        assertThatThrownBy(() -> read("{\"name\": \"Mia\"} {\"name\": \"Eva\"}"))
+                .isInstanceOf(JsonProcessingException.class);
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefused() {
+        assertThatThrownBy(() -> read("{\"name\": \"Mia\", \"name\": \"Eva\"}")).isInstanceOf(JsonProcessingException.class)
+                .hasMessageContaining("Duplicate field 'name'");
+    }
+
+    @Test
+    void aBooleanOrNumberWhereAStringBelongsIsRefused() {
+        assertThatThrownBy(() -> read("{\"name\": true}")).isInstanceOf(JsonProcessingException.class);
+        assertThatThrownBy(() -> read("{\"name\": 12}")).isInstanceOf(JsonProcessingException.class);
+        assertThatThrownBy(() -> read("{\"name\": 1.5}")).isInstanceOf(JsonProcessingException.class);
+    }
+
+    @Test
+    void aFractionWhereAnIntegerBelongsIsRefused() {
+        assertThatThrownBy(() -> read("{\"count\": 2.5}")).isInstanceOf(JsonProcessingException.class);
+        assertThatThrownBy(() -> read("{\"amountCents\": 1.5}")).isInstanceOf(JsonProcessingException.class);
+        assertThatThrownBy(() -> read("{\"count\": 2.0}")).isInstanceOf(JsonProcessingException.class);
+    }
+
+    @Test
+    void aNumberForAnEnumIsRefused() {
+        assertThatThrownBy(() -> read("{\"kind\": 0}")).isInstanceOf(JsonProcessingException.class);
+    }
+}
