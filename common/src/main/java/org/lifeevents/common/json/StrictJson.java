@@ -1,20 +1,28 @@
 package org.lifeevents.common.json;
 
+import java.io.IOException;
+
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Every request body is read as written, never as guessed: a second document or garbage after the body, a key given
- * twice, a boolean or number where a string belongs, a fraction where an integer belongs, a number for an enum are
- * refused (400 problem+json through {@code ProblemMappers}) instead of being taken for something the client may not have
+ * twice, a boolean or number where a string belongs, a fraction where an integer belongs, a number for an enum, a
+ * string with a NUL, another control character or half a surrogate pair are refused (400 problem+json through
+ * {@code ProblemMappers}) instead of being taken for something the client may not have
  * meant. A registry that sends {@code "count": 2.5} has a bug we must not hide by paying for two.
  */
 @Singleton
@@ -36,6 +44,48 @@ public class StrictJson implements ObjectMapperCustomizer {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(scalar, CoercionAction.Fail);
         }
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("printable-text").addDeserializer(String.class, new PrintableText()));
         return mapper;
+    }
+
+    /**
+     * The index of the first character of the text that no person types (NUL and the other control characters but
+     * tab, line feed and carriage return; DEL; half of a surrogate pair), or -1 when there is none.
+     */
+    public static int firstUnprintable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F) {
+                return i;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return i;
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Strings as Jackson reads them (its coercion rules included), refused when they hold an unprintable character. */
+    static final class PrintableText extends StdScalarDeserializer<String> {
+
+        PrintableText() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = StringDeserializer.instance.deserialize(parser, context);
+            int unprintable = text == null ? -1 : firstUnprintable(text);
+            if (unprintable >= 0) {
+                throw new ControlCharacterException(parser, text, unprintable);
+            }
+            return text;
+        }
     }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.lifeevents.common.correlation.CorrelationId;
+import org.lifeevents.common.json.ControlCharacterException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -188,6 +189,9 @@ public class ProblemMappers {
     }
 
     private static String jsonCode(JsonProcessingException e) {
+        if (e instanceof ControlCharacterException) {
+            return "control_character";
+        }
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown_field";
         }
@@ -201,6 +205,9 @@ public class ProblemMappers {
     }
 
     private static String jsonMessage(JsonProcessingException e) {
+        if (e instanceof ControlCharacterException) {
+            return "must not contain control characters or half a surrogate pair";
+        }
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
         }

@@ -1,6 +1,7 @@
 package org.lifeevents.common.json;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +66,24 @@ class StrictJsonTest {
     @Test
     void aNumberForAnEnumIsRefused() {
         assertThatThrownBy(() -> read("{\"kind\": 0}")).isInstanceOf(JsonProcessingException.class);
+    }
+
+    @Test
+    void textWithAControlCharacterOrHalfASurrogatePairIsRefused() {
+        for (String escaped : List.of("Mi\\u0000a", "Mi\\u0007a", "Mi\\u001ba", "Mi\\u007fa", "Mi\\ud800a", "Mi\\udc00a")) {
+            assertThatThrownBy(() -> read("{\"name\": \"" + escaped + "\"}")).as(escaped)
+                    .isInstanceOf(ControlCharacterException.class);
+        }
+        assertThatThrownBy(() -> json.readValue("{\"names\": [\"Mia\", \"E\\u0000va\"]}", Names.class))
+                .isInstanceOf(ControlCharacterException.class);
+    }
+
+    @Test
+    void textWithLineBreaksTabsAndLettersOfAnyScriptIsRead() throws Exception {
+        assertThat(read("{\"name\": \"Mia\\tMaria\\nLiis\\r\"}").name()).isEqualTo("Mia\tMaria\nLiis\r");
+        assertThat(read("{\"name\": \"陳大文 \\ud83d\\ude00 Õie\"}").name()).isEqualTo("陳大文 \ud83d\ude00 Õie");
+    }
+
+    record Names(List<String> names) {
     }
 }

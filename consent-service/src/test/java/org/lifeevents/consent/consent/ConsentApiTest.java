@@ -145,6 +145,11 @@ class ConsentApiTest {
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("code", org.hamcrest.Matchers.oneOf("malformed_json", "validation_failed"));
         }
+        given().auth().oauth2(kati).contentType(ContentType.JSON)
+                .body("{\"purpose\": \"FAMILY\\u0000BENEFITS\", \"dataCategories\": [\"HOUSEHOLD\"]}").post("/me/consents")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("purpose")))
+                .body("errors.code", equalTo(List.of("control_character")));
 
         assertThat(consentsOf(KATI)).isEqualTo(consentsBefore);
         assertThat(outboxRowsOf(KATI)).isEqualTo(outboxBefore);
