@@ -2,7 +2,6 @@ package org.lifeevents.common.deadletter;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.lifeevents.common.intake.EventIntake;
 import org.lifeevents.common.intake.RejectedEventException;
+import org.lifeevents.common.kafka.KafkaClientSettings;
 import org.lifeevents.common.problem.ProblemException;
 import org.lifeevents.events.Topics;
 import org.lifeevents.events.wire.UnreadableEventException;
@@ -109,12 +109,7 @@ public class DeadLetterRedrive {
     }
 
     private Map<String, Object> consumerConfig() {
-        Map<String, Object> config = new HashMap<>();
-        kafkaClient.forEach((key, value) -> {
-            if (ConsumerConfig.configNames().contains(key)) {
-                config.put(key, value);
-            }
-        });
+        Map<String, Object> config = KafkaClientSettings.known(kafkaClient, ConsumerConfig.configNames());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, service + ".dead-letter-redrive");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

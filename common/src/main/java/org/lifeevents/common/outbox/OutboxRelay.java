@@ -9,10 +9,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -33,6 +31,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
+import org.lifeevents.common.kafka.KafkaClientSettings;
 import org.lifeevents.events.Topics;
 import org.lifeevents.events.wire.EventSerializer;
 import org.postgresql.PGConnection;
@@ -53,8 +52,6 @@ public final class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String IDS_PREFIX = "ids:";
-    /** Read by Quarkus's SSL engine factory, which the client config names when a TLS registry entry is used. */
-    private static final String TLS_CONFIGURATION_NAME = "tls-configuration-name";
     /**
      * Payload bytes per batch beyond which no further row joins it (the first always does): an event that announces a
      * file's payments is a few hundred KB, and a batch of such events must not fill a small service's heap.
@@ -323,7 +320,7 @@ public final class OutboxRelay {
      * consumers), under the settings exactly-once publishing needs, which no service setting may weaken.
      */
     static Map<String, Object> producerConfig(Map<String, Object> kafkaClient, String relayName) {
-        Map<String, Object> config = known(kafkaClient, ProducerConfig.configNames());
+        Map<String, Object> config = KafkaClientSettings.known(kafkaClient, ProducerConfig.configNames());
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, relayName + "-outbox-relay");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -335,24 +332,10 @@ public final class OutboxRelay {
 
     /** The reader of the progress topic: the service's client settings, reading committed records, committing none. */
     static Map<String, Object> progressReaderConfig(Map<String, Object> kafkaClient) {
-        Map<String, Object> config = known(kafkaClient, ConsumerConfig.configNames());
+        Map<String, Object> config = KafkaClientSettings.known(kafkaClient, ConsumerConfig.configNames());
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        return config;
-    }
-
-    /**
-     * The settings the client knows, and Quarkus's TLS registry name its SSL engine factory reads; the rest (a group
-     * id for a producer, say) would only be logged as unknown.
-     */
-    private static Map<String, Object> known(Map<String, Object> kafkaClient, Set<String> names) {
-        Map<String, Object> config = new HashMap<>();
-        kafkaClient.forEach((key, value) -> {
-            if (names.contains(key) || TLS_CONFIGURATION_NAME.equals(key)) {
-                config.put(key, value);
-            }
-        });
         return config;
     }
 
