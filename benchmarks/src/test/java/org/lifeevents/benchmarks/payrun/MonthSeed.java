@@ -97,7 +97,7 @@ final class MonthSeed {
                     insert into payment (payment_id, entitlement_id, benefit, recipient_id, period_start, period_end,
                                          top_up_version, entitlement_version, gross_cents, offset_cents, amount_cents,
                                          status, due_date, correlation_id)
-                    select gen_random_uuid(), e.entitlement_id, e.benefit, e.recipient_id, ?, ?, 0, e.version,
+                    select payment_uuid(), e.entitlement_id, e.benefit, e.recipient_id, ?, ?, 0, e.version,
                            ?, 0, ?, 'SCHEDULED', ?, e.correlation_id
                     from entitlement e
                     where e.recipient_id between ? and ? and e.benefit = ? and e.planned_through = ?

@@ -95,7 +95,9 @@ public class PaymentRuns {
 
     /**
      * Assigns the next batch of due payments to a new file of the run. Returns how many payments it took; 0 means
-     * everything due is assigned and the run moves on to sending.
+     * everything due is assigned and the run moves on to sending. The creditor's account and name are read with the
+     * payments picked, by their keys: joined to the update instead, the planner hashed every payout account of the
+     * country for each file.
      */
     public int assignBatch(UUID runId) {
         PaymentRun run = entityManager.find(PaymentRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
@@ -106,9 +108,10 @@ public class PaymentRuns {
         @SuppressWarnings("unchecked")
         List<UUID> taken = entityManager.createNativeQuery("""
                 with picked as (
-                    select p.payment_id, p.recipient_id from payment p
-                    where p.status = 'SCHEDULED' and p.due_date <= ?1 and p.payment_id > ?2
-                      and exists (select 1 from payout_account a where a.person_id = p.recipient_id)
+                    select p.payment_id, a.iban, per.display_name from payment p
+                    join payout_account a on a.person_id = p.recipient_id
+                    left join person per on per.person_id = p.recipient_id
+                    where p.run_id is null and p.status = 'SCHEDULED' and p.due_date <= ?1 and p.payment_id > ?2
                       and not exists (select 1 from person d where d.person_id = p.recipient_id
                             and d.date_of_death is not null
                             and p.period_start >= (date_trunc('month', d.date_of_death) + interval '1 month')::date)
@@ -116,11 +119,9 @@ public class PaymentRuns {
                     limit ?3
                     for update of p skip locked)
                 update payment p
-                set status = 'IN_RUN', run_id = ?4, file_id = ?5, creditor_iban = a.iban,
-                    creditor_name = coalesce(per.display_name, 'Benefit recipient'), updated_at = ?6
+                set status = 'IN_RUN', run_id = ?4, file_id = ?5, creditor_iban = picked.iban,
+                    creditor_name = coalesce(picked.display_name, 'Benefit recipient'), updated_at = ?6
                 from picked
-                join payout_account a on a.person_id = picked.recipient_id
-                left join person per on per.person_id = picked.recipient_id
                 where p.payment_id = picked.payment_id
                 returning p.payment_id
                 """, UUID.class)

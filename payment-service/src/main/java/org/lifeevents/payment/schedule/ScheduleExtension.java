@@ -53,15 +53,18 @@ public class ScheduleExtension {
      * Plans a month for a batch of entitlements: records them as planned through it and inserts the month's payment
      * where one is owed. The period that holds the month is the first covering its first day, else the first starting
      * within it ({@link OwedPlan#holding}); held when the recipient died before the month.
+     * <p>
+     * The batch's ids are a parameter of the update alone, not a column of {@code params}, which is joined to every
+     * payment: a column there can be copied for each row it is joined to (with the ids from a subquery, a batch took 7 s
+     * instead of 0.8 s).
      */
     private static final String PLAN_MONTH = """
             with params as (
-                select ?::date as first_day, ?::date as last_day, ?::uuid[] as ids, ?::date as due,
-                       ?::timestamptz as planned_at
+                select ?::date as first_day, ?::date as last_day, ?::date as due, ?::timestamptz as planned_at
             ), moved as (
                 update entitlement e set planned_through = params.first_day
                 from params
-                where e.entitlement_id = any(params.ids)
+                where e.entitlement_id = any(?::uuid[])
                 returning e.entitlement_id, e.benefit, e.version, e.correlation_id, e.status, e.last_owed_date,
                           case when jsonb_typeof(e.periods) = 'array' then e.periods else '[]'::jsonb end as periods
             ), owed as (
@@ -84,7 +87,7 @@ public class ScheduleExtension {
             insert into payment (payment_id, entitlement_id, benefit, recipient_id, period_start, period_end,
                                  top_up_version, entitlement_version, gross_cents, offset_cents, amount_cents,
                                  status, due_date, correlation_id, updated_at)
-            select gen_random_uuid(), o.entitlement_id, o.benefit, o.recipient, params.first_day, params.last_day, 0,
+            select payment_uuid(), o.entitlement_id, o.benefit, o.recipient, params.first_day, params.last_day, 0,
                    o.version, o.amount, 0, o.amount,
                    case when exists (select 1 from person d where d.person_id = o.recipient
                                      and d.date_of_death is not null
@@ -172,9 +175,9 @@ public class ScheduleExtension {
             LocalDate last = month.atEndOfMonth();
             insert.setObject(1, first);
             insert.setObject(2, last);
-            insert.setArray(3, connection.createArrayOf("uuid", ids.toArray()));
-            insert.setObject(4, due);
-            insert.setTimestamp(5, Timestamp.from(clock.instant()));
+            insert.setObject(3, due);
+            insert.setTimestamp(4, Timestamp.from(clock.instant()));
+            insert.setArray(5, connection.createArrayOf("uuid", ids.toArray()));
             List<Payment> inserted = new ArrayList<>();
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
