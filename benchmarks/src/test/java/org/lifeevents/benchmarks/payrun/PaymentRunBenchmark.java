@@ -156,9 +156,10 @@ class PaymentRunBenchmark {
             rates.add(Rate.of("end to end: POST /runs to COMPLETED", payments, endToEnd).against(bound));
             report.rates("Payment run stages against the physical limit", rates);
             report.heading("Resident memory");
-            report.paragraph("Peak VmRSS (from /proc/<pid>/status, sampled every second from the set-up to the end) "
-                    + "of each process of the stack; PostgreSQL's processes summed at each sample (each backend "
-                    + "counts the shared buffers it touched).");
+            report.paragraph("Peak proportional resident memory (PSS, from /proc/<pid>/smaps_rollup, sampled every "
+                    + "second from the set-up to the end) of each process of the stack; PostgreSQL's processes summed "
+                    + "at each sample (PSS shares the shared buffers out among the backends that map them, so the sum "
+                    + "counts them once).");
             report.memory(memory.peakBytes());
             report.write();
 

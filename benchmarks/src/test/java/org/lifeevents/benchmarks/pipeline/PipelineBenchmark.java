@@ -206,11 +206,11 @@ class PipelineBenchmark {
         }
 
         report.heading("Resident memory");
-        report.paragraph("Peak VmRSS (from /proc/<pid>/status, sampled every second for the whole run) of each "
-                + "process of the stack; PostgreSQL's processes summed at each sample. Keycloak is its launcher "
-                + "script and its JVM together. RSS counts a shared page in every process that touched it, so "
-                + "PostgreSQL's sum (each backend maps the shared buffers) overstates what it uses; the last line is "
-                + "the peak of the sum over every process at one sample.");
+        report.paragraph("Peak proportional resident memory (PSS, from /proc/<pid>/smaps_rollup, sampled every "
+                + "second for the whole run) of each process of the stack; PostgreSQL's processes summed at each "
+                + "sample (PSS shares the shared buffers out among the backends that map them, so the sum counts them "
+                + "once). Keycloak is its launcher script and its JVM together. The last line is the peak of the sum "
+                + "over every process at one sample.");
         report.memory(memory.peakBytes());
         report.write();
     }

@@ -101,7 +101,7 @@ public final class BenchmarkReport {
 
     /** Peak resident memory per process group. */
     public BenchmarkReport memory(Map<String, Long> peakBytes) {
-        markdown.append("| process | peak resident memory (VmRSS) MiB |\n|---|---:|\n");
+        markdown.append("| process | peak resident memory (PSS) MiB |\n|---|---:|\n");
         peakBytes.forEach((process, bytes) -> markdown.append("| ").append(process).append(" | ")
                 .append(format("%,.0f", bytes / 1048576.0)).append(" |\n"));
         markdown.append('\n');

@@ -14,8 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Samples the resident memory (VmRSS from {@code /proc/<pid>/status}) of groups of processes and keeps each group's
- * peak. The groups are asked for again at every sample, so a process started during the run (a second instance) is
+ * Samples the resident memory of groups of processes and keeps each group's peak. A process's figure is its
+ * proportional set size (PSS, from {@code /proc/<pid>/smaps_rollup}): its own pages plus its share of the pages it
+ * shares, so PostgreSQL's backends, which all map the same shared buffers, add up to what the server really holds
+ * instead of counting the buffers once per backend (VmRSS did: 6.4 GiB in a run of 1,000,000 payments with 1 GB
+ * of shared buffers). The groups are asked for again at every sample, so a process started during the run (a second instance)
+ * is
  * counted from its start. A group's figure is the sum over its processes at one sample (PostgreSQL is a process per
  * connection), and "all of them" is the peak of the sum over every group, which is less than the sum of the peaks.
  */
@@ -68,11 +72,11 @@ public final class ResidentMemory implements AutoCloseable {
         }
     }
 
-    /** The process's resident set in bytes, 0 when it has ended (or this is not Linux). */
+    /** The process's proportional resident set in bytes, 0 when it has ended (or this is not Linux). */
     public static long residentBytes(long pid) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
+                if (line.startsWith("Pss:")) {
                     return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
                 }
             }

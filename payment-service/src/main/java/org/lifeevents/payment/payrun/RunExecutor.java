@@ -34,9 +34,10 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Drives a run through its steps until it is complete, from wherever it stands: assign what is due to files, then for
- * each file not yet reported build it, validate it, hand it to the bank, record it as sent and import the bank's status
- * report. Files are written from a read-only cursor and validated as they are written, several ahead in parallel, and
+ * Drives a run through its steps until it is complete, from wherever it stands: plan what is behind, assign what is
+ * due to files, then for each file not yet reported build it, validate it, hand it to the bank, record it as sent and
+ * import the bank's status report, while the current month is planned beside it all. Files are written from a read-only cursor
+ * and validated as they are written, several ahead in parallel, and
  * two files are between the bank and the database at a time.
  * Each step is its own transaction on durable state, so a run that crashed anywhere is resumed by executing it
  * again. One executor at a time per database (an advisory lock), whatever the number of service instances.
@@ -55,6 +56,11 @@ public class RunExecutor {
     private static final AtomicInteger LANE_NO = new AtomicInteger();
     private static final ThreadFactory LANE_THREADS = task -> {
         Thread thread = new Thread(task, "payment-file-lane-" + LANE_NO.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    };
+    private static final ThreadFactory PLANNER_THREADS = task -> {
+        Thread thread = new Thread(task, "payment-month-planner");
         thread.setDaemon(true);
         return thread;
     };
@@ -107,30 +113,71 @@ public class RunExecutor {
         }
     }
 
+    /**
+     * The run's steps. What is behind is planned first, since it can be due today; the current month is planned on a
+     * thread of its own beside everything else (its payments are due next month, so this run never takes one), and the
+     * run completes only once it is planned. A resumed run plans the month again: whatever a crash left unplanned is
+     * planned then, and what was planned is skipped.
+     */
     private PaymentRun steps(UUID runId) {
         long started = System.nanoTime();
         RunStages stages = new RunStages();
         PaymentRun run = runs.get(runId);
         if (PaymentRun.ASSIGNING.equals(run.status)) {
-            long planning = System.nanoTime();
-            stages.add(Stage.PLAN, planning, extension.extendAll());
-            long assigning = System.nanoTime();
-            long assignedInAll = 0;
-            int assigned;
-            while ((assigned = runs.assignBatch(runId)) > 0) {
-                LOG.debugf("Run %s assigned %d payments", runId, assigned);
-                assignedInAll += assigned;
-                crashPoints.reached(RunCrashPoints.AFTER_ASSIGNING_A_FILE);
-            }
-            stages.add(Stage.ASSIGN, assigning, assignedInAll);
+            long catchingUp = System.nanoTime();
+            stages.add(Stage.PLAN, catchingUp, extension.catchUp());
         }
-        deliver(runId.toString(), runs.filesToSend(runId), stages);
+        ExecutorService planner = Executors.newSingleThreadExecutor(PLANNER_THREADS);
+        Future<?> month = planner.submit(() -> {
+            MDC.put("runId", runId.toString());
+            try {
+                long planning = System.nanoTime();
+                stages.add(Stage.PLAN, planning, extension.planThisMonth());
+            } finally {
+                MDC.remove("runId");
+            }
+        });
+        planner.shutdown();
+        RuntimeException failure = null;
+        try {
+            if (PaymentRun.ASSIGNING.equals(run.status)) {
+                assign(runId, stages);
+            }
+            deliver(runId.toString(), runs.filesToSend(runId), stages);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        // Whatever happened, the planning thread never outlives the run lock either.
+        try {
+            await(month);
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
         PaymentRun done = runs.complete(runId);
         stages.add(Stage.TOTAL, started, done.paymentCount);
         stages.report(runId, meters.isResolvable() ? meters.get() : null);
         LOG.infof("Run %s is %s: %d payments, %d files, control sum %d cents", runId, done.status, done.paymentCount,
                 done.fileCount, done.controlSumCents);
         return done;
+    }
+
+    private void assign(UUID runId, RunStages stages) {
+        long assigning = System.nanoTime();
+        long assignedInAll = 0;
+        int assigned;
+        while ((assigned = runs.assignBatch(runId)) > 0) {
+            LOG.debugf("Run %s assigned %d payments", runId, assigned);
+            assignedInAll += assigned;
+            crashPoints.reached(RunCrashPoints.AFTER_ASSIGNING_A_FILE);
+        }
+        stages.add(Stage.ASSIGN, assigning, assignedInAll);
     }
 
     /**

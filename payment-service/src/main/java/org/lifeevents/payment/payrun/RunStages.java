@@ -24,7 +24,10 @@ final class RunStages {
 
     /** The stages of a run, in the order they happen. */
     enum Stage {
-        /** The month's schedules extended from the entitlements; counted in entitlements. */
+        /**
+         * Schedules extended from the entitlements, the current month on its own thread beside the other stages; counted in
+         * entitlements.
+         */
         PLAN,
         /** Due payments assigned to files; counted in payments. */
         ASSIGN,

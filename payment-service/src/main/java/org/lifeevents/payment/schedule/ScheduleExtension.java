@@ -118,13 +118,35 @@ public class ScheduleExtension {
 
     /** Extends every schedule that ends before the current month; returns how many entitlements it planned. */
     public int extendAll() {
-        YearMonth month = YearMonth.now(clock);
+        return catchUp() + planThisMonth();
+    }
+
+    /**
+     * Re-plans in full every schedule more than a month behind (or never planned): what it plans can be due already,
+     * so a payment run does this before it assigns anything. Returns how many entitlements it re-planned.
+     */
+    public int catchUp() {
+        LocalDate month = YearMonth.now(clock).atDay(1);
         int total = 0;
         int done;
         do {
-            done = QuarkusTransaction.requiringNew().call(() -> replanBehind(month.atDay(1)));
+            done = QuarkusTransaction.requiringNew().call(() -> replanBehind(month));
             total += done;
         } while (done == BATCH);
+        if (total > 0) {
+            LOG.infof("Re-planned %d monthly schedules that were behind %s", total, YearMonth.from(month));
+        }
+        return total;
+    }
+
+    /**
+     * Plans the current month for every schedule planned through last month. What it plans is due next month, so a
+     * payment run can do this beside assigning and sending what is due today. Returns how many entitlements it planned.
+     */
+    public int planThisMonth() {
+        YearMonth month = YearMonth.now(clock);
+        int total = 0;
+        int done;
         UUID[] after = { new UUID(0, 0) };
         do {
             done = QuarkusTransaction.requiringNew().call(() -> planMonth(month, after));
