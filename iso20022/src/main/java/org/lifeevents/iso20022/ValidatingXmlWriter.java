@@ -1,6 +1,9 @@
 package org.lifeevents.iso20022;
 
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,6 +33,7 @@ public final class ValidatingXmlWriter {
     private static final int REPORTED_VIOLATIONS = 20;
 
     private final String namespace;
+    private final Writer encoder;
     private final XMLStreamWriter out;
     private final ValidatorHandler validator;
     private final List<String> violations = new ArrayList<>();
@@ -40,7 +44,11 @@ public final class ValidatingXmlWriter {
         this.validator = schema.newValidatorHandler();
         this.validator.setErrorHandler(Iso20022Schema.collector(violations, this::path));
         try {
-            this.out = OUTPUT.createXMLStreamWriter(stream, StandardCharsets.UTF_8.name());
+            // Through a Writer: given the stream itself, the JDK's StAX writer encodes one byte per call into it, and
+            // every call to a ByteArrayOutputStream takes its lock (12% of the bank simulator's samples in a flight
+            // recording; no change end to end on 2 busy cores, measured).
+            this.encoder = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            this.out = OUTPUT.createXMLStreamWriter(encoder);
             out.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
             validator.startDocument();
             validator.startPrefixMapping("", namespace);
@@ -123,9 +131,10 @@ public final class ValidatingXmlWriter {
             out.writeEndDocument();
             out.flush();
             out.close();
+            encoder.flush();
             validator.endPrefixMapping("");
             validator.endDocument();
-        } catch (XMLStreamException | SAXException e) {
+        } catch (XMLStreamException | SAXException | IOException e) {
             throw new IllegalStateException(e);
         }
         if (!violations.isEmpty()) {

@@ -221,7 +221,7 @@ class PaymentRunBenchmark {
         Duration setUp = seed.write();
         int files = (CRASH_PAYMENTS + FILE_SIZE - 1) / FILE_SIZE;
         Map<String, Moment> moments = new LinkedHashMap<>();
-        moments.put("planning: a batch of the month planned, no file yet",
+        moments.put("starting: a batch of the month planned or a file assembled",
                 (now, last, planned) -> now.files() > 0 || planned.getAsLong() > 0);
         moments.put("assigning: a file more assembled", (now, last, planned) -> now.files() > last.files());
         moments.put("sending: the first file REPORTED", (now, last, planned) -> now.reported() > last.reported());
