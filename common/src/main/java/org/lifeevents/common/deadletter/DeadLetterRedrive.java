@@ -12,9 +12,12 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -55,6 +58,9 @@ public class DeadLetterRedrive {
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
+    /** How long the broker may take to answer a question before the re-drive gives up with a 503. */
+    Duration brokerTimeout = Duration.ofSeconds(10);
+
     /** One re-drive at a time per instance; across instances the intake's record of handled events keeps it once. */
     public synchronized RedriveReport redrive(String sourceTopic) {
         DeadLetterRoutes.Route route = routes.isResolvable() ? routes.get().route(sourceTopic).orElse(null) : null;
@@ -62,20 +68,46 @@ public class DeadLetterRedrive {
             throw ProblemException.notFound("dead_letter_topic_unknown",
                     service + " does not consume " + sourceTopic + ", so it has no dead-letter topic for it");
         }
+        return redrive(sourceTopic, route);
+    }
+
+    /**
+     * The re-drive for a known route. A broker or database that does not answer stops it with a 503: what was
+     * re-driven until then is committed and stays done, the record it stopped at and those after it stay on the
+     * dead-letter topic for the next re-drive, and none of them is reported as refused, since none was at fault.
+     */
+    RedriveReport redrive(String sourceTopic, DeadLetterRoutes.Route route) {
         String deadLetterTopic = Topics.deadLetter(sourceTopic, service);
+        Progress progress = new Progress();
+        try {
+            return read(sourceTopic, deadLetterTopic, route, progress);
+        } catch (KafkaException e) {
+            LOG.warnf(e, "Re-drive of %s stopped: the broker did not answer", deadLetterTopic);
+            throw ProblemException.unavailable("kafka_unavailable", "The broker did not answer; " + progress
+                    + " before it stopped. The rest stay on " + deadLetterTopic + ": re-drive again later.");
+        } catch (IntakeUnavailableException e) {
+            LOG.warnf(e.getCause(), "Re-drive of %s stopped: a record could not be handled for now", deadLetterTopic);
+            throw ProblemException.unavailable("intake_unavailable", "A record could not be handled for now ("
+                    + e.getCause().getClass().getSimpleName() + "); " + progress + " before it. It and the rest "
+                    + "stay on " + deadLetterTopic + ": re-drive again later.");
+        }
+    }
+
+    private RedriveReport read(String sourceTopic, String deadLetterTopic, DeadLetterRoutes.Route route,
+            Progress progress) {
         int read = 0;
         int redriven = 0;
         List<RedriveReport.Refusal> refused = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic, Duration.ofSeconds(10)).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic, brokerTimeout).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition()))
                     .toList();
             if (partitions.isEmpty()) {
                 return new RedriveReport(sourceTopic, deadLetterTopic, 0, 0, List.of());
             }
             consumer.assign(partitions);
-            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions), brokerTimeout);
             for (TopicPartition partition : partitions) {
                 OffsetAndMetadata at = committed.get(partition);
                 if (at == null) {
@@ -85,9 +117,17 @@ public class DeadLetterRedrive {
                 }
             }
             // What was dead-lettered before the re-drive began; what arrives meanwhile waits for the next one.
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, brokerTimeout);
+            long lastAnswer = System.nanoTime();
+            while (partitions.stream().anyMatch(p -> consumer.position(p, brokerTimeout) < end.get(p))) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                if (!records.isEmpty()) {
+                    lastAnswer = System.nanoTime();
+                } else if (System.nanoTime() - lastAnswer > brokerTimeout.toNanos()) {
+                    // A poll does not fail when the broker goes away; it returns nothing, for ever.
+                    throw new TimeoutException("No records from " + deadLetterTopic + " for " + brokerTimeout);
+                }
+                for (ConsumerRecord<byte[], byte[]> record : records) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                     if (record.offset() >= end.get(partition)) {
                         continue;
@@ -96,16 +136,38 @@ public class DeadLetterRedrive {
                     try {
                         intake.accept(route.consumer(), record.value(), route.handler());
                         redriven++;
+                        progress.redriven++;
                     } catch (RejectedEventException | UnreadableEventException stillRefused) {
                         refused.add(new RedriveReport.Refusal(record.partition(), record.offset(),
                                 stillRefused.getMessage()));
+                        progress.refused++;
+                    } catch (RuntimeException notTheRecordsFault) {
+                        // The intake retried and gave up: a fault of ours (the database), not of the record.
+                        throw new IntakeUnavailableException(notTheRecordsFault);
                     }
-                    consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
+                    consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)), brokerTimeout);
                 }
             }
         }
         LOG.infof("Re-drove %s: %d read, %d handled, %d refused again", deadLetterTopic, read, redriven, refused.size());
         return new RedriveReport(sourceTopic, deadLetterTopic, read, redriven, List.copyOf(refused));
+    }
+
+    /** What a re-drive that stops half way has done, for the operator. */
+    private static final class Progress {
+        int redriven;
+        int refused;
+
+        @Override
+        public String toString() {
+            return redriven + " record(s) re-driven and " + refused + " refused again";
+        }
+    }
+
+    private static final class IntakeUnavailableException extends RuntimeException {
+        IntakeUnavailableException(RuntimeException cause) {
+            super(cause);
+        }
     }
 
     private Map<String, Object> consumerConfig() {

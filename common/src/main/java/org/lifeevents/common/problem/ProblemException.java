@@ -44,6 +44,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, code, "Unprocessable Content", detail, errors);
     }
 
+    /**
+     * 503: a server this one depends on (the broker, the database) did not answer; nothing the client did is wrong, and
+     * the same request later can succeed. Answered with a {@code Retry-After}.
+     */
+    public static ProblemException unavailable(String code, String detail) {
+        return new ProblemException(Status.SERVICE_UNAVAILABLE, code, detail);
+    }
+
     /** 400 with field errors found by domain checks beyond bean validation. */
     public static ProblemException invalid(List<Problem.FieldError> errors) {
         return new ProblemException(400, "validation_failed", "Bad Request", "The request has invalid fields.", errors);

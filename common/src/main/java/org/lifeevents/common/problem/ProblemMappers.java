@@ -39,9 +39,16 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** Seconds a client is asked to wait before it tries a 503 again. */
+    static final int RETRY_AFTER_SECONDS = 30;
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.code(), e.title(), e.getMessage(), uri, e.errors());
+        Response response = respond(e.status(), e.code(), e.title(), e.getMessage(), uri, e.errors());
+        if (e.status() == Response.Status.SERVICE_UNAVAILABLE.getStatusCode()) {
+            return Response.fromResponse(response).header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper
