@@ -23,8 +23,7 @@ public class CorrelationId {
 
     @ServerRequestFilter(preMatching = true)
     public void onRequest(ContainerRequestContext request) {
-        String given = request.getHeaderString(HEADER);
-        String id = given != null && VALID.matcher(given).matches() ? given : Events.newCorrelationId();
+        String id = of(request.getHeaderString(HEADER));
         request.setProperty(MDC_KEY, id);
         MDC.put(MDC_KEY, id);
     }
@@ -35,6 +34,11 @@ public class CorrelationId {
         if (id != null) {
             response.getHeaders().putSingle(HEADER, id);
         }
+    }
+
+    /** The caller's correlation id when it is a valid one, else a new one. */
+    public static String of(String given) {
+        return given != null && VALID.matcher(given).matches() ? given : Events.newCorrelationId();
     }
 
     /** The current request's correlation id; a new one outside a request. */
