@@ -3,6 +3,7 @@ package org.lifeevents.common.identity;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import java.util.regex.Pattern;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -38,6 +39,8 @@ public @interface ValidIban {
 
     class Validator implements ConstraintValidator<ValidIban, String> {
 
+        private static final Pattern ELECTRONIC_CHARACTERS = Pattern.compile("[A-Z0-9]+");
+
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
             if (value == null) {
@@ -54,6 +57,9 @@ public @interface ValidIban {
 
         /** Why the value is not a valid IBAN, or null. */
         public static String problem(String value) {
+            if (!ELECTRONIC_CHARACTERS.matcher(value).matches()) {
+                return "only letters and digits (and spaces between them) make an IBAN";
+            }
             try {
                 IbanUtil.validate(value);
                 return null;

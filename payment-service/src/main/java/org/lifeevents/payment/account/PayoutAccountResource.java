@@ -52,7 +52,7 @@ public class PayoutAccountResource {
         return AccountView.of(accounts.setByCitizen(me.personId(), request.iban(), CorrelationId.current()));
     }
 
-    /** The citizen's IBAN; spaces and lower case are accepted and normalised before it is checked. */
+    /** The citizen's IBAN; spaces and lower case are accepted and normalised before it is checked, nothing else. */
     public record AccountRequest(
             @NotNull @ValidIban @Schema(description = "IBAN, spaces allowed", example = "EE38 2200 2210 2014 5685") String iban) {
         public AccountRequest {

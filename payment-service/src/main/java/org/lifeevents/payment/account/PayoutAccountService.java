@@ -31,9 +31,12 @@ public class PayoutAccountService {
     @Inject
     Clock clock;
 
-    /** IBANs in electronic format: no spaces, upper case. */
+    /**
+     * An IBAN in its electronic format (no spaces, upper case) from its printed or electronic one. Only plain spaces
+     * go: a newline, a tab, a no-break space or a dash stays and the IBAN is refused, instead of guessing what was meant.
+     */
     public static String normalise(String iban) {
-        return iban == null ? null : iban.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        return iban == null ? null : iban.replace(" ", "").toUpperCase(Locale.ROOT);
     }
 
     public PayoutAccount setByCitizen(String personId, String iban, String correlationId) {

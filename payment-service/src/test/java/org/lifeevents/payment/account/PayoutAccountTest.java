@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.lifeevents.events.Events;
 import org.lifeevents.events.Topics;
 import org.lifeevents.events.payment.PayoutAccountChangedEvent;
@@ -22,6 +24,7 @@ import io.restassured.http.ContentType;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -62,6 +65,18 @@ class PayoutAccountTest {
                 .put("/me/payout-account").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("iban"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "EE38 2200\n2210 2014 5685", "EE38\t2200221020145685", "EE38\u00a02200221020145685",
+            "EE38-2200-2210-2014-5685", "EE382200221020145685." })
+    void anIbanIsTakenOnlyInItsPrintedOrElectronicForm(String iban) {
+        String jaan = new KeycloakTokens(realmUrl).person("jaan");
+        given().auth().oauth2(jaan).contentType(ContentType.JSON).body(Map.of("iban", iban))
+                .put("/me/payout-account").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("iban"))
+                .body("errors.message", hasItem(containsString("only letters and digits")));
     }
 
     @Test
