@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lifeevents.common.correlation.CorrelationId;
+import org.lifeevents.common.identity.PersonId;
 import org.lifeevents.common.security.Roles;
 import org.lifeevents.registry.write.Callers;
 
@@ -70,7 +71,8 @@ public class HouseholdResource {
                           "inPopulationRegister": true, "spouseId": null, "legalParentIds": [], "guardianIds": [],
                           "childrenInBirth": 1, "birthOrder": 1}]}""")))
     @APIResponse(responseCode = "404", description = "No such household")
-    public HouseholdView household(@PathParam("householdId") String householdId) {
+    public HouseholdView household(
+            @PathParam("householdId") @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String householdId) {
         return queries.household(householdId);
     }
 
@@ -83,8 +85,9 @@ public class HouseholdResource {
              "dateOfDeath": null, "inPopulationRegister": true, "spouseId": null, "householdId": "H-1002",
              "legalParentIds": [], "guardianIds": [], "childIds": ["52202170330", "61906110121"]}""")))
     @APIResponse(responseCode = "404", description = "No such person")
+    @APIResponse(responseCode = "400", description = "Not a person id")
     public PersonView person(@PathParam("personId") String personId) {
-        return queries.person(personId);
+        return queries.person(PersonId.requireValid("personId", personId));
     }
 
     @POST

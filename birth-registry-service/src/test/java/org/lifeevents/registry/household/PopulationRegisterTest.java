@@ -36,6 +36,21 @@ class PopulationRegisterTest {
     String bootstrap;
 
     @Test
+    void aPersonIsLookedUpOnlyByAPersonIdExactlyAndAHouseholdByAValidId() {
+        String person = personId("F", LocalDate.of(1981, 1, 2));
+        household(number("H"), member(person, "Mari"));
+        registry().get("/persons/" + person).then().statusCode(200);
+        // char(11) compares "49008010156 " equal to "49008010156": the near miss must not find her
+        for (String nearMiss : List.of(person + " ", person.substring(1), person + "0", "4900801015X")) {
+            registry().urlEncodingEnabled(true).get("/persons/{id}", nearMiss).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("personId"))
+                    .body("errors[0].code", equalTo("invalid_person_id"));
+        }
+        registry().get("/households/{id}", "H 1").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void aLoadThatChangesNothingPublishesNothing() {
         String person = personId("F", LocalDate.of(1980, 1, 1));
         String home = number("H");

@@ -2,7 +2,11 @@ package org.lifeevents.common.identity;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+
+import org.lifeevents.common.problem.Problem;
+import org.lifeevents.common.problem.ProblemException;
 
 /**
  * The 11-digit personal identification code in the Estonian format: a century-and-sex digit, the date of birth as
@@ -22,6 +26,20 @@ public record PersonId(String value) {
 
     public static boolean isValid(String value) {
         return problem(value).isEmpty();
+    }
+
+    /**
+     * The value, when it is a person id given in a path or query parameter; else a 400 problem naming the parameter.
+     * A path is not a body, so Bean Validation would name no field; and a lookup with a near miss ("49008010156 ",
+     * which a {@code char(11)} column compares equal) must not find anyone.
+     */
+    public static String requireValid(String parameter, String value) {
+        Optional<String> problem = problem(value);
+        if (problem.isPresent()) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError(parameter, "invalid_person_id",
+                    problem.get())));
+        }
+        return value;
     }
 
     /** Why the value is not a person id, or empty when it is one. */

@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lifeevents.common.identity.PersonId;
 import org.lifeevents.common.security.CurrentPerson;
 import org.lifeevents.common.security.Roles;
 
@@ -61,11 +62,13 @@ public class OfferResource {
     @RolesAllowed(Roles.CITIZEN)
     @Operation(summary = "Hand my child's monthly benefits to the other legal parent from the 1st of next month")
     @APIResponse(responseCode = "200", description = "Who receives the monthly benefits from when, and the changed grants")
+    @APIResponse(responseCode = "400", description = "Not a person id, or an invalid recipient")
     @APIResponse(responseCode = "404", description = "Not your minor child")
     @APIResponse(responseCode = "409", description = "You are not the one receiving them, or none are paid")
     @APIResponse(responseCode = "422", description = "The person is not the child's other legal parent")
     public HandoverView handOver(@PathParam("childId") String childId, @Valid @NotNull HandoverRequest request) {
-        return offers.handOver(me.personId(), me.actor(), childId, request.recipientId());
+        return offers.handOver(me.personId(), me.actor(), PersonId.requireValid("childId", childId),
+                request.recipientId());
     }
 
     @GET

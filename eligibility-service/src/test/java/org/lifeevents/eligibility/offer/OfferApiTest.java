@@ -199,6 +199,10 @@ class OfferApiTest {
         given().auth().oauth2(tokens.person("liis")).contentType(ContentType.JSON).body(Map.of("recipientId", KATI))
                 .put("/me/children/" + child + "/monthly-recipient")
                 .then().statusCode(404).body("code", equalTo("child_not_found"));
+        given().auth().oauth2(kati).contentType(ContentType.JSON).body(Map.of("recipientId", JAAN))
+                .put("/me/children/{childId}/monthly-recipient", child + " ")
+                .then().statusCode(400).body("errors[0].field", equalTo("childId"))
+                .body("errors[0].code", equalTo("invalid_person_id"));
         given().auth().oauth2(kati).contentType(ContentType.JSON).body(Map.of("recipientId", "123"))
                 .put("/me/children/" + child + "/monthly-recipient")
                 .then().statusCode(400).body("errors[0].field", equalTo("recipientId"))
