@@ -1,10 +1,14 @@
 package org.lifeevents.common.json;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,6 +17,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
@@ -44,7 +49,11 @@ public class StrictJson implements ObjectMapperCustomizer {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(scalar, CoercionAction.Fail);
         }
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-        mapper.registerModule(new SimpleModule("printable-text").addDeserializer(String.class, new PrintableText()));
+        // "" is not "absent": an empty string for a number, a date, an enum or an object is refused, not read as null.
+        mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("strict-text-and-dates")
+                .addDeserializer(String.class, new PrintableText())
+                .addDeserializer(LocalDate.class, new IsoDate()));
         return mapper;
     }
 
@@ -69,6 +78,41 @@ public class StrictJson implements ObjectMapperCustomizer {
             }
         }
         return -1;
+    }
+
+    /**
+     * Dates only as ISO calendar dates with a four-digit year from {@value #FIRST_YEAR}: no sign, no year 0000 or
+     * 10000, no blank, no day that does not exist (ISO's strict resolution), and no array or number form.
+     */
+    static final class IsoDate extends StdScalarDeserializer<LocalDate> {
+
+        static final int FIRST_YEAR = 1800;
+        private static final Pattern FORM = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+        IsoDate() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+            }
+            String text = parser.getText();
+            if (!FORM.matcher(text).matches()) {
+                throw InvalidFormatException.from(parser, "not a date in the form YYYY-MM-DD", text, LocalDate.class);
+            }
+            LocalDate date;
+            try {
+                date = LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw InvalidFormatException.from(parser, "not a day of the calendar", text, LocalDate.class);
+            }
+            if (date.getYear() < FIRST_YEAR) {
+                throw InvalidFormatException.from(parser, "before " + FIRST_YEAR, text, LocalDate.class);
+            }
+            return date;
+        }
     }
 
     /** Strings as Jackson reads them (its coercion rules included), refused when they hold an unprintable character. */

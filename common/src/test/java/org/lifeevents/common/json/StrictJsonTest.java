@@ -37,6 +37,26 @@ class StrictJsonTest {
     }
 
     @Test
+    void aDateIsAnIsoCalendarDateOfASaneYear() throws Exception {
+        assertThat(read("{\"date\": \"1800-01-01\"}").date()).isEqualTo(LocalDate.of(1800, 1, 1));
+        assertThat(read("{\"date\": \"9999-12-31\"}").date()).isEqualTo(LocalDate.of(9999, 12, 31));
+        assertThat(read("{\"date\": null}").date()).isNull();
+        for (String date : List.of("\"\"", "\" \"", "\"0000-01-01\"", "\"-0001-01-01\"", "\"+2026-01-01\"",
+                "\"10000-01-01\"", "\"1799-12-31\"", "\"2026-02-30\"", "\"2026-2-3\"", "\"2026-02-03T00:00\"",
+                "\" 2026-02-03\"", "[2026, 2, 3]", "20260203")) {
+            assertThatThrownBy(() -> read("{\"date\": " + date + "}")).as(date)
+                    .isInstanceOf(JsonProcessingException.class);
+        }
+    }
+
+    @Test
+    void anEmptyStringIsNotAbsent() {
+        assertThatThrownBy(() -> read("{\"count\": \"\"}")).isInstanceOf(JsonProcessingException.class);
+        assertThatThrownBy(() -> read("{\"kind\": \"\"}")).isInstanceOf(JsonProcessingException.class);
+        assertThatThrownBy(() -> json.readValue("\"\"", Request.class)).isInstanceOf(JsonProcessingException.class);
+    }
+
+    @Test
     void contentAfterTheBodyIsRefused() {
         assertThatThrownBy(() -> read("{\"name\": \"Mia\"} x")).isInstanceOf(JsonProcessingException.class);
         assertThatThrownBy(() -> read("{\"name\": \"Mia\"} {\"name\": \"Eva\"}"))
