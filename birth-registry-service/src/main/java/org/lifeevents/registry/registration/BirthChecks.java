@@ -92,6 +92,12 @@ public class BirthChecks {
             errors.add("birthOrder", "exceeds_children_in_birth",
                     "is above childrenInBirth (" + request.childrenInBirth() + ")");
         }
+        if (request.motherId() == null && request.mother() == null && request.fatherId() == null
+                && request.father() == null) {
+            // A child nobody is named for would be decided for no household and paid to no one.
+            errors.add("motherId", "parent_required", "a birth names the mother or the father (motherId or mother, "
+                    + "fatherId or father; a parent not in the population register with notInPopulationRegister)");
+        }
         Parent mother = parent(errors, "mother", request.motherId(), request.mother(), birthDate, request.childId(),
                 register);
         Parent father = parent(errors, "father", request.fatherId(), request.father(), birthDate, request.childId(),

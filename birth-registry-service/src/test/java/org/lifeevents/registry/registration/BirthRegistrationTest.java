@@ -98,6 +98,17 @@ class BirthRegistrationTest {
     }
 
     @Test
+    void aBirthThatNamesNoParentIsRefusedAndStoresNothing() {
+        String child = personId("F", LocalDate.of(2026, 1, 22));
+        registry().body(birth(number("B"), child, null)).post("/registrations/births")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("motherId"))
+                .body("errors.code", hasItem("parent_required"));
+        assertThat(count("select count(*) from person where person_id = '" + child + "'")).isZero();
+    }
+
+    @Test
     void aParentNotInTheRegisterIsRefusedUnlessMarked() {
         String unknownMother = personId("F", LocalDate.of(1993, 5, 5));
         String child = personId("M", LocalDate.of(2026, 1, 21));
