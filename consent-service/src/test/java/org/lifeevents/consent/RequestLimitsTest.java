@@ -16,10 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A client that announces a body larger than the service takes (10 MiB, Quarkus' default) gets a 413 problem at once,
- * before it sends the body. Over a plain socket, because an HTTP client would first send the gigabyte it announces.
+ * before it sends the body, and a URI over 4,096 characters a 414 problem. Over a plain socket, because an HTTP client
+ * would first send the gigabyte it announces.
  */
 @QuarkusTest
-class BodyTooLargeTest {
+class RequestLimitsTest {
 
     @TestHTTPResource("/")
     URL root;
@@ -43,6 +44,24 @@ class BodyTooLargeTest {
                 .containsIgnoringCase("x-correlation-id: too-large-1")
                 .contains("\"code\":\"body_too_large\"", "\"status\":413", "\"correlationId\":\"too-large-1\"",
                         "\"instance\":\"/me/consents\"", "this service takes at most 10485760");
+    }
+
+    @Test
+    void aUriOverTheLimitIsA414ProblemThatDoesNotEchoIt() throws IOException {
+        String response;
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /me/consents?pad=" + "a".repeat(5000) + " HTTP/1.1\r\nHost: " + root.getHost()
+                    + "\r\nX-Correlation-Id: too-long-1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            response = readResponse(socket.getInputStream());
+        }
+        assertThat(response).startsWith("HTTP/1.1 414")
+                .containsIgnoringCase("content-type: application/problem+json")
+                .contains("\"code\":\"uri_too_long\"", "\"status\":414", "\"correlationId\":\"too-long-1\"",
+                        "this service takes at most 4096")
+                .doesNotContain("aaaaaaaaaa");
     }
 
     /** The status line, the headers and as many bytes of body as the response declares. */
