@@ -27,18 +27,8 @@ class RequestLimitsTest {
 
     @Test
     void aBodyAnnouncedOverTheLimitIsA413Problem() throws IOException {
-        String response;
-        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /me/consents HTTP/1.1\r\nHost: " + root.getHost() + "\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: 1073741824\r\n"
-                    + "X-Correlation-Id: too-large-1\r\n\r\n{\"purpose\":").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            response = readResponse(in);
-            assertThat(in.read()).as("the connection is closed after the answer").isEqualTo(-1);
-        }
+        String response = exchange("POST /me/consents HTTP/1.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 1073741824\r\nX-Correlation-Id: too-large-1\r\n\r\n{\"purpose\":");
         assertThat(response).startsWith("HTTP/1.1 413")
                 .containsIgnoringCase("content-type: application/problem+json")
                 .containsIgnoringCase("x-correlation-id: too-large-1")
@@ -48,20 +38,29 @@ class RequestLimitsTest {
 
     @Test
     void aUriOverTheLimitIsA414ProblemThatDoesNotEchoIt() throws IOException {
-        String response;
-        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET /me/consents?pad=" + "a".repeat(5000) + " HTTP/1.1\r\nHost: " + root.getHost()
-                    + "\r\nX-Correlation-Id: too-long-1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            response = readResponse(socket.getInputStream());
-        }
+        String response = exchange("GET /me/consents?pad=" + "a".repeat(5000) + " HTTP/1.1\r\n"
+                + "X-Correlation-Id: too-long-1\r\n\r\n");
         assertThat(response).startsWith("HTTP/1.1 414")
                 .containsIgnoringCase("content-type: application/problem+json")
                 .contains("\"code\":\"uri_too_long\"", "\"status\":414", "\"correlationId\":\"too-long-1\"",
                         "this service takes at most 4096")
                 .doesNotContain("aaaaaaaaaa");
+    }
+
+    /** Sends the request as written (a Host header added after its request line) and reads the answer. */
+    private String exchange(String request) throws IOException {
+        int lineEnd = request.indexOf("\r\n") + 2;
+        String withHost = request.substring(0, lineEnd) + "Host: " + root.getHost() + "\r\n" + request.substring(lineEnd);
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(withHost.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String response = readResponse(in);
+            assertThat(in.read()).as("the connection is closed after the answer").isEqualTo(-1);
+            return response;
+        }
     }
 
     /** The status line, the headers and as many bytes of body as the response declares. */
