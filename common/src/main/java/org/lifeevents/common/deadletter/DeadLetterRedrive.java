@@ -95,9 +95,6 @@ public class DeadLetterRedrive {
 
     private RedriveReport read(String sourceTopic, String deadLetterTopic, DeadLetterRoutes.Route route,
             Progress progress) {
-        int read = 0;
-        int redriven = 0;
-        List<RedriveReport.Refusal> refused = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic, brokerTimeout).stream()
@@ -132,15 +129,13 @@ public class DeadLetterRedrive {
                     if (record.offset() >= end.get(partition)) {
                         continue;
                     }
-                    read++;
+                    progress.read++;
                     try {
                         intake.accept(route.consumer(), record.value(), route.handler());
-                        redriven++;
                         progress.redriven++;
                     } catch (RejectedEventException | UnreadableEventException stillRefused) {
-                        refused.add(new RedriveReport.Refusal(record.partition(), record.offset(),
+                        progress.refused.add(new RedriveReport.Refusal(record.partition(), record.offset(),
                                 stillRefused.getMessage()));
-                        progress.refused++;
                     } catch (RuntimeException notTheRecordsFault) {
                         // The intake retried and gave up: a fault of ours (the database), not of the record.
                         throw new IntakeUnavailableException(notTheRecordsFault);
@@ -149,18 +144,21 @@ public class DeadLetterRedrive {
                 }
             }
         }
-        LOG.infof("Re-drove %s: %d read, %d handled, %d refused again", deadLetterTopic, read, redriven, refused.size());
-        return new RedriveReport(sourceTopic, deadLetterTopic, read, redriven, List.copyOf(refused));
+        LOG.infof("Re-drove %s: %d read, %d handled, %d refused again", deadLetterTopic, progress.read,
+                progress.redriven, progress.refused.size());
+        return new RedriveReport(sourceTopic, deadLetterTopic, progress.read, progress.redriven,
+                List.copyOf(progress.refused));
     }
 
-    /** What a re-drive that stops half way has done, for the operator. */
+    /** What a re-drive has done so far: its report when it ends, what the operator is told when it stops half way. */
     private static final class Progress {
+        int read;
         int redriven;
-        int refused;
+        final List<RedriveReport.Refusal> refused = new ArrayList<>();
 
         @Override
         public String toString() {
-            return redriven + " record(s) re-driven and " + refused + " refused again";
+            return redriven + " record(s) re-driven and " + refused.size() + " refused again";
         }
     }
 

@@ -36,9 +36,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Drives a run through its steps until it is complete, from wherever it stands: plan what is behind, assign what is
  * due to files, then for each file not yet reported build it, validate it, hand it to the bank, record it as sent and
- * import the bank's status report, while the current month is planned beside it all. Files are written from a read-only cursor
- * and validated as they are written, several ahead in parallel, and
- * two files are between the bank and the database at a time.
+ * import the bank's status report, while the current month is planned beside it all. Files are written from a
+ * read-only cursor and validated as they are written, several ahead in parallel, and two files are between the bank
+ * and the database at a time.
  * Each step is its own transaction on durable state, so a run that crashed anywhere is resumed by executing it
  * again. One executor at a time per database (an advisory lock), whatever the number of service instances.
  */
