@@ -32,6 +32,10 @@ public class EntitlementState extends PanacheEntityBase {
     public String recipientId;
     public String beneficiaryId;
     public String correlationId;
+    /** The household the entitlement was decided in (null for versions published before it was carried). */
+    public String householdId;
+    /** The decision behind this state, whose stored explanation says why. */
+    public String decisionId;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Period> periods;

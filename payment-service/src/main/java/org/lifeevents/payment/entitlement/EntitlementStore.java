@@ -38,12 +38,12 @@ public class EntitlementStore {
 
     public void decided(EntitlementDecidedEvent e) {
         apply(e.getEntitlementId(), e.getVersion(), e.getBenefit(), e.getStatus(), e.getMonthly(), e.getRecipientId(),
-                e.getBeneficiaryId(), e.getCorrelationId(), e.getPeriods());
+                e.getBeneficiaryId(), e.getHouseholdId(), e.getDecisionId(), e.getCorrelationId(), e.getPeriods());
     }
 
     public void changed(EntitlementChangedEvent e) {
         apply(e.getEntitlementId(), e.getVersion(), e.getBenefit(), e.getStatus(), e.getMonthly(), e.getRecipientId(),
-                e.getBeneficiaryId(), e.getCorrelationId(), e.getPeriods());
+                e.getBeneficiaryId(), e.getHouseholdId(), e.getDecisionId(), e.getCorrelationId(), e.getPeriods());
     }
 
     public void stopped(EntitlementStoppedEvent e) {
@@ -61,12 +61,14 @@ public class EntitlementStore {
         state.status = EntitlementState.STOPPED;
         state.lastOwedDate = e.getLastOwedDate();
         state.stopReason = e.getReason();
+        state.decisionId = e.getDecisionId();
         state.updatedAt = clock.instant();
         schedule.plan(state);
     }
 
     private void apply(String entitlementId, long version, String benefit, String status, boolean monthly,
-            String recipientId, String beneficiaryId, String correlationId, List<EntitlementPeriod> periods) {
+            String recipientId, String beneficiaryId, String householdId, String decisionId, String correlationId,
+            List<EntitlementPeriod> periods) {
         List<EntitlementState.Period> checked = periods.stream().map(EntitlementStore::period).toList();
         if (correlationId == null || correlationId.isBlank() || correlationId.length() > Events.CORRELATION_ID_MAX_LENGTH) {
             throw new RejectedEventException(
@@ -89,6 +91,11 @@ public class EntitlementStore {
         state.monthly = monthly;
         state.recipientId = recipientId;
         state.beneficiaryId = beneficiaryId;
+        // A version without a household (published before eligibility carried it) keeps the one known.
+        if (householdId != null) {
+            state.householdId = householdId;
+        }
+        state.decisionId = decisionId;
         state.correlationId = correlationId;
         state.periods = checked;
         state.lastOwedDate = null;
