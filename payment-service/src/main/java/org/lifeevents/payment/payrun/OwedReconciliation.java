@@ -79,13 +79,30 @@ public class OwedReconciliation {
     }
 
     public Report asOf() {
+        return report(null);
+    }
+
+    /**
+     * The same comparison for the entitlements a run paid: owed and paid (by any run) per entitlement and recipient, as
+     * of today, so a run that paid a month to someone no longer owed it, or left someone owed unpaid, says so.
+     */
+    public Report ofRun(UUID runId) {
+        return report(runId);
+    }
+
+    private Report report(UUID runId) {
         LocalDate today = LocalDate.now(clock);
         Map<String, Figures> figures = new TreeMap<>();
         UUID after = new UUID(0, 0);
         while (true) {
-            List<EntitlementState> page = entityManager.createQuery(
-                    "from EntitlementState where entitlementId > ?1 order by entitlementId", EntitlementState.class)
-                    .setParameter(1, after).setMaxResults(PAGE).getResultList();
+            var query = runId == null
+                    ? entityManager.createQuery("from EntitlementState where entitlementId > ?1 order by entitlementId",
+                            EntitlementState.class)
+                    : entityManager.createQuery("""
+                            from EntitlementState where entitlementId > ?1
+                            and entitlementId in (select p.entitlementId from Payment p where p.runId = ?2)
+                            order by entitlementId""", EntitlementState.class).setParameter(2, runId);
+            List<EntitlementState> page = query.setParameter(1, after).setMaxResults(PAGE).getResultList();
             if (page.isEmpty()) {
                 break;
             }

@@ -22,6 +22,9 @@ public class RunReports {
     @Inject
     PaymentRuns runs;
 
+    @Inject
+    OwedReconciliation owed;
+
     public List<RunView> latest(int limit) {
         return PaymentRun.<PaymentRun> find("order by startedAt desc").page(0, limit).list().stream()
                 .map(RunView::summary).toList();
@@ -63,8 +66,10 @@ public class RunReports {
         boolean reconciled = fileSums == run.controlSumCents && inFiles == run.controlSumCents
                 && gross == run.grossCents && offsets == run.offsetCents && gross == inFiles + offsets
                 && n(check[5]) == 0;
-        return RunView.of(run, benefits, files,
-                new RunView.Reconciliation(fileSums, inFiles, n(check[2]), gross, offsets, reconciled));
+        RunView.Reconciliation checks = new RunView.Reconciliation(fileSums, inFiles, n(check[2]), gross, offsets,
+                reconciled);
+        // last: the comparison reads the run's entitlements page by page and clears the session after each page
+        return RunView.of(run, benefits, files, checks, owed.ofRun(runId).benefits());
     }
 
     private static long n(Object value) {

@@ -8,7 +8,8 @@ import java.util.UUID;
 /** A payment run as caseworkers, auditors and operators see it, with figures that must reconcile. */
 public record RunView(UUID runId, LocalDate runDate, String status, String startedBy, Instant startedAt,
         Instant completedAt, long paymentCount, int fileCount, long grossCents, long offsetCents, long controlSumCents,
-        String controlSum, List<BenefitFigures> benefits, List<FileFigures> files, Reconciliation reconciliation) {
+        String controlSum, List<BenefitFigures> benefits, List<FileFigures> files, Reconciliation reconciliation,
+        List<OwedReconciliation.BenefitReconciliation> owedByRecipient) {
 
     /** Per benefit: how many payments and how much, and what became of them. */
     public record BenefitFigures(String benefit, long payments, long grossCents, long offsetCents, long sentCents,
@@ -33,14 +34,18 @@ public record RunView(UUID runId, LocalDate runDate, String status, String start
     }
 
     static RunView summary(PaymentRun run) {
-        return of(run, null, null, null);
+        return of(run, null, null, null, null);
     }
 
+    /**
+     * @param owedByRecipient for the entitlements the run paid, per benefit: owed against paid per entitlement and
+     *        recipient, as {@code GET /reconciliation} compares them (money paid to the wrong person does not cancel out)
+     */
     static RunView of(PaymentRun run, List<BenefitFigures> benefits, List<FileFigures> files,
-            Reconciliation reconciliation) {
+            Reconciliation reconciliation, List<OwedReconciliation.BenefitReconciliation> owedByRecipient) {
         return new RunView(run.runId, run.runDate, run.status, run.startedBy, run.startedAt, run.completedAt,
                 run.paymentCount, run.fileCount, run.grossCents, run.offsetCents, run.controlSumCents,
                 org.lifeevents.common.money.Cents.toEuros(run.controlSumCents).toPlainString(), benefits, files,
-                reconciliation);
+                reconciliation, owedByRecipient);
     }
 }
