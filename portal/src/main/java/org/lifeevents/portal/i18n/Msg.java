@@ -1192,4 +1192,133 @@ public interface Msg {
 
     @Message("entries at the end are missing, or the chain's head was changed")
     String chain_problem_HEAD_MISMATCH();
+
+    @Message("Family ledger")
+    String nav_ledger();
+
+    @Message("My family's money, month by month")
+    String dashboard_family_money();
+
+    @Message("Family ledger")
+    String ledger_title();
+
+    @Message("Look up a household or a person: every benefit, month by month, with what the rules owe and to whom, what was paid (with its bank reference and file), what was claimed back, and the difference.")
+    String ledger_lead();
+
+    @Message("Household id")
+    String ledger_household();
+
+    @Message("Personal identification code")
+    String ledger_person();
+
+    @Message("Show the ledger")
+    String ledger_show();
+
+    @Message("Give a household id or a personal identification code.")
+    String ledger_ask();
+
+    @Message("No benefit money is recorded for this household or person.")
+    String ledger_none();
+
+    @Message("Household {householdId}")
+    String ledger_for_household(String householdId);
+
+    @Message("Person {personId}")
+    String ledger_for_person(String personId);
+
+    @Message("As of {date}. Difference = owed − (paid − claimed back): above zero is still owed to the person; below zero was paid to them beyond what they are owed and not yet claimed back.")
+    String ledger_as_of(String date);
+
+    @Message("Per person")
+    String ledger_people_title();
+
+    @Message("Owed, paid, claimed back and the difference per person")
+    String ledger_people_caption();
+
+    @Message("{benefit}: owed, paid and claimed back per period and person")
+    String ledger_entitlement_caption(String benefit);
+
+    @Message("Period")
+    String ledger_col_period();
+
+    @Message("Person")
+    String ledger_col_person();
+
+    @Message("Owed")
+    String ledger_col_owed();
+
+    @Message("Paid")
+    String ledger_col_paid();
+
+    @Message("To be paid")
+    String ledger_col_scheduled();
+
+    @Message("Claimed back")
+    String ledger_col_claimed();
+
+    @Message("Difference")
+    String ledger_col_difference();
+
+    @Message("Payments and claims")
+    String ledger_col_details();
+
+    @Message("Total")
+    String ledger_total();
+
+    @Message("due on {date}")
+    String ledger_due(String date);
+
+    @Message("for {personId}")
+    String ledger_beneficiary(String personId);
+
+    @Message("Decision {decisionId}")
+    String ledger_decision(String decisionId);
+
+    @Message("A benefit known only from a recovery claim")
+    String ledger_unknown_benefit();
+
+    @Message("{personId} (you)")
+    String ledger_you(String personId);
+
+    @Message("{amount}, {status}")
+    String ledger_payment(String amount, String status);
+
+    @Message("{amount} top-up, {status}")
+    String ledger_payment_top_up(String amount, String status);
+
+    @Message("{text}, reference {reference}")
+    String ledger_with_reference(String text, String reference);
+
+    @Message("{text}, file {file}")
+    String ledger_with_file(String text, String file);
+
+    @Message("Claimed back {amount} ({remaining} still to recover): {reason}")
+    String ledger_claim(String amount, String remaining, String reason);
+
+    @Message("My family's money")
+    String mine_ledger_title();
+
+    @Message("Every benefit you receive, or that is paid for you or your children, month by month: what is owed and to whom, what was paid, what was claimed back, and what is still owed.")
+    String mine_ledger_lead();
+
+    @Message("Month by month")
+    String mine_ledger_heading();
+
+    @Message("the recipient died before the month")
+    String claim_reason_RECIPIENT_DIED();
+
+    @Message("the child died before the month")
+    String claim_reason_CHILD_DIED();
+
+    @Message("the registration was revoked")
+    String claim_reason_REVOKED();
+
+    @Message("the registration was corrected")
+    String claim_reason_CORRECTION();
+
+    @Message("a caseworker's decision")
+    String claim_reason_CASEWORKER_DECISION();
+
+    @Message("no longer owed")
+    String claim_reason_NO_LONGER_OWED();
 }

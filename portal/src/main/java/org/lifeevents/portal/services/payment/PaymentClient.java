@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
@@ -33,6 +34,21 @@ public interface PaymentClient {
     @GET
     @Path("/me/payments")
     List<Payment> payments();
+
+    /** The signed-in citizen's own ledger. */
+    @GET
+    @Path("/me/ledger")
+    Ledger myLedger();
+
+    /** Caseworkers and auditors; a household unknown to the payment service has an empty ledger. */
+    @GET
+    @Path("/ledger/households/{householdId}")
+    Ledger householdLedger(@PathParam("householdId") String householdId);
+
+    /** Caseworkers and auditors; 400 naming {@code personId} when it is not a person id. */
+    @GET
+    @Path("/ledger/persons/{personId}")
+    Ledger personLedger(@PathParam("personId") String personId);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
