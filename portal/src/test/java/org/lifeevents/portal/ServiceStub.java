@@ -104,6 +104,21 @@ public class ServiceStub implements QuarkusTestResourceLifecycleManager {
             }
         } else if (route.equals("GET /me/payments")) {
             send(exchange, 200, "kati".equals(user) ? PAYMENTS : "[]");
+        } else if (route.equals("GET /me/ledger")) {
+            send(exchange, 200, OTHER_PARENT_USER.equals(user) ? LEDGER : emptyLedger("PERSON", ""));
+        } else if (route.equals("GET /ledger/households/" + LEDGER_HOUSEHOLD)) {
+            send(exchange, 200, LEDGER);
+        } else if (route.startsWith("GET /ledger/households/")) {
+            send(exchange, 200, emptyLedger("HOUSEHOLD", path.substring("/ledger/households/".length())));
+        } else if (route.startsWith("GET /ledger/persons/")) {
+            String personId = path.substring("/ledger/persons/".length());
+            if (!personId.matches("\\d{11}")) {
+                send(exchange, 400, problem(400, "validation_failed", "The request has invalid fields.",
+                        ",\"errors\":[{\"field\":\"personId\",\"code\":\"invalid_person_id\","
+                                + "\"message\":\"must be 11 digits\"}]"));
+            } else {
+                send(exchange, 200, OTHER_PARENT.equals(personId) ? LEDGER : emptyLedger("PERSON", personId));
+            }
         } else if (route.equals("GET /me/consents")) {
             send(exchange, 200, "mart".equals(user) ? "[" + CONSENT + "]" : "[]");
         } else if (route.equals("POST /me/consents")) {
@@ -143,6 +158,11 @@ public class ServiceStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    private static String emptyLedger(String scope, String key) {
+        return "{\"scope\":\"" + scope + "\",\"key\":\"" + key + "\",\"asOf\":\"2026-12-01\",\"entitlements\":[],"
+                + "\"people\":[],\"totals\":{\"owedCents\":0,\"paidCents\":0,\"claimedCents\":0,\"differenceCents\":0}}";
+    }
+
     private static String user(String authorization) {
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             return null;
@@ -171,6 +191,21 @@ public class ServiceStub implements QuarkusTestResourceLifecycleManager {
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
+        }
+    }
+
+    /** The household of the ledger the payment service would answer (its contract: the same file its test checks). */
+    public static final String LEDGER_HOUSEHOLD = "H-1001";
+    /** Jaan, the father in that ledger, reads it as his own. */
+    static final String OTHER_PARENT_USER = "jaan";
+
+    static final String LEDGER = contract("/contracts/payment-ledger.json");
+
+    private static String contract(String resource) {
+        try (var in = ServiceStub.class.getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("No " + resource + " on the test class path", e);
         }
     }
 
