@@ -99,9 +99,9 @@ public class OwedReconciliation {
                     ? entityManager.createQuery("from EntitlementState where entitlementId > ?1 order by entitlementId",
                             EntitlementState.class)
                     : entityManager.createQuery("""
-                            from EntitlementState where entitlementId > ?1
-                            and entitlementId in (select p.entitlementId from Payment p where p.runId = ?2)
-                            order by entitlementId""", EntitlementState.class).setParameter(2, runId);
+                            from EntitlementState e where e.entitlementId > ?1
+                            and exists (select 1 from Payment p where p.entitlementId = e.entitlementId and p.runId = ?2)
+                            order by e.entitlementId""", EntitlementState.class).setParameter(2, runId);
             List<EntitlementState> page = query.setParameter(1, after).setMaxResults(PAGE).getResultList();
             if (page.isEmpty()) {
                 break;
