@@ -12,9 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.lifeevents.portal.services.ServiceException;
-import org.lifeevents.portal.services.payment.Ledger;
 import org.lifeevents.portal.services.payment.PaymentClient;
-import org.lifeevents.portal.web.Loaded;
 import org.lifeevents.portal.web.PageContext;
 import org.lifeevents.portal.web.Pages;
 import org.lifeevents.portal.web.Problems;
@@ -25,11 +23,10 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
 /**
- * The family ledger: for caseworkers and auditors, a household's or a person's money looked up by id, each
- * entitlement linked to its decisions' explanations; for a citizen, their own family's money. The payment service
- * decides what each may read; the portal only shows it.
+ * The family ledger for caseworkers and auditors: a household's or a person's money looked up by id, each entitlement
+ * linked to its decisions' explanations. The payment service decides who may read it; the portal only shows it.
  */
-@Path("/")
+@Path("/ledger")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
 public class LedgerResource {
@@ -38,8 +35,6 @@ public class LedgerResource {
     static class Templates {
         static native TemplateInstance family(PageContext ctx, String householdId, String personId, LedgerView ledger,
                 UserError error);
-
-        static native TemplateInstance mine(PageContext ctx, LedgerView ledger, UserError error);
     }
 
     @Inject
@@ -50,7 +45,6 @@ public class LedgerResource {
     PaymentClient payment;
 
     @GET
-    @Path("/ledger")
     @RolesAllowed({ Pages.CASEWORKER, Pages.AUDITOR })
     public Response family(@QueryParam("householdId") String householdId, @QueryParam("personId") String personId) {
         String household = householdId == null ? "" : householdId.trim();
@@ -81,19 +75,5 @@ public class LedgerResource {
             return Response.status(502).entity(pages.render(
                     Templates.family(ctx, household, person, null, Problems.describe(e, pages.texts())))).build();
         }
-    }
-
-    @GET
-    @Path("/me/ledger")
-    @RolesAllowed(Pages.CITIZEN)
-    public TemplateInstance mine() {
-        String me = pages.personId();
-        // A citizen reads the explanation of what they receive on their offer's page; other people's decisions they
-        // may not open, so those show the decision id only.
-        LedgerViews views = new LedgerViews(pages.texts(), pages.formats(), me,
-                e -> me != null && me.equals(e.recipientId()) ? "/me/offers/" + e.entitlementId() : null);
-        Loaded<Ledger> ledger = Loaded.from(payment::myLedger, pages.texts());
-        LedgerView view = ledger.failed() ? null : views.view(ledger.value(), pages.texts().msg().mine_ledger_heading());
-        return pages.render(Templates.mine(pages.context("ledger"), view, ledger.error()));
     }
 }

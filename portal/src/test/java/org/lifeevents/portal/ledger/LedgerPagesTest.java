@@ -33,7 +33,7 @@ class LedgerPagesTest {
         HttpResponse<String> page = carl.signIn("carl", "/ledger?householdId=" + ServiceStub.LEDGER_HOUSEHOLD);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<h1>Family ledger</h1>", "Household H-1001", "Child allowance",
-                "for 62603020013", "July 2026", "due on August 10, 2026",
+                "for 62603020013", "July 2026", "due on 10 August 2026",
                 // the mother paid and claimed back (difference 0), the father owed and not yet paid
                 "€80.00, Paid, reference reg-B-1-corr, file LE-20260810-0001",
                 "Claimed back €80.00 (€80.00 still to recover): the recipient died before the month",
