@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -219,8 +221,12 @@ class LedgerTest {
                 .extract().asString();
         JsonNode contract = new ObjectMapper().readTree(Files.readString(PORTAL_CONTRACT));
         List<String> missing = new ArrayList<>();
-        missingFields(contract, new ObjectMapper().readTree(body), "", missing);
+        Set<String> answered = new TreeSet<>();
+        missingFields(contract, new ObjectMapper().readTree(body), "", missing, answered);
         assertThat(missing).as("fields the portal reads that the ledger does not answer").isEmpty();
+        Set<String> read = new TreeSet<>();
+        paths(contract, "", read);
+        assertThat(answered).as("every field the portal reads was answered at least once").containsAll(read);
     }
 
     @Test
@@ -264,26 +270,43 @@ class LedgerTest {
     /** The portal's own copy of the ledger it reads (its tests answer with it): the consumer's side of the contract. */
     private static final Path PORTAL_CONTRACT = Path.of("../portal/src/test/resources/contracts/payment-ledger.json");
 
-    /** Every field of the contract, at every depth, is present in the answer (arrays: in each element answered). */
-    private static void missingFields(JsonNode contract, JsonNode answer, String path, List<String> missing) {
+    /**
+     * Every field of the contract is in each object the answer has at the same place (arrays: each element answered,
+     * checked against the contract's first); {@code answered} collects the paths met, so an array that happened to be
+     * empty everywhere does not pass unchecked.
+     */
+    private static void missingFields(JsonNode contract, JsonNode answer, String path, List<String> missing,
+            Set<String> answered) {
         if (contract.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> fields = contract.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
+                String at = path + "." + field.getKey();
                 if (!answer.has(field.getKey())) {
-                    missing.add(path + "." + field.getKey());
-                } else if (!answer.get(field.getKey()).isNull()) {
-                    missingFields(field.getValue(), answer.get(field.getKey()), path + "." + field.getKey(), missing);
+                    missing.add(at);
+                } else {
+                    answered.add(at);
+                    if (!answer.get(field.getKey()).isNull()) {
+                        missingFields(field.getValue(), answer.get(field.getKey()), at, missing, answered);
+                    }
                 }
             }
-        } else if (contract.isArray() && !contract.isEmpty()) {
-            if (!answer.isArray() || answer.isEmpty()) {
-                missing.add(path + "[]");
-                return;
-            }
+        } else if (contract.isArray() && !contract.isEmpty() && answer.isArray()) {
             for (JsonNode element : answer) {
-                missingFields(contract.get(0), element, path + "[]", missing);
+                missingFields(contract.get(0), element, path + "[]", missing, answered);
             }
+        }
+    }
+
+    /** Every field path of the contract. */
+    private static void paths(JsonNode contract, String path, Set<String> into) {
+        if (contract.isObject()) {
+            contract.fields().forEachRemaining(field -> {
+                into.add(path + "." + field.getKey());
+                paths(field.getValue(), path + "." + field.getKey(), into);
+            });
+        } else if (contract.isArray() && !contract.isEmpty()) {
+            paths(contract.get(0), path + "[]", into);
         }
     }
 
