@@ -161,9 +161,8 @@ class FamilyThroughMonthsIT {
         // Run on the 10th of B+4 pays B+3, and to Ants what the late death moved to him: child allowance for B+2 and
         // B+3 (2 x 80.00) and the survivor's allowance for B+2 and B+3 (2 x 150.00): 460.00 in all. Berit's 80.00 for
         // B+3 settles the rest of her claims.
-        // KNOWN ENGINE BUG (issue 14, item 1, fixed on another branch): PaymentSchedule.reconcile nets paid against
-        // owed per (entitlement, period) without the recipient, finds B+2 of Aron's allowance paid (to Anna) and never
-        // pays it to Ants; the Sent(ANTS, CA, B+2, 8000) below fails until that fix is merged.
+        // This is the case issue 14 (item 1) reports lost: a netting of paid against owed that ignores the recipient
+        // finds B+2 paid (to Anna) and never pays Ants. Sent(ANTS, CA, B+2, 8000) is the assertion that catches it.
         List<Sent> run4 = run(b.plusMonths(4));
         softly.assertThat(run4).as("run of %s", b.plusMonths(4)).containsExactlyInAnyOrder(
                 new Sent(ANTS, CA, b.plusMonths(2), 8000), new Sent(ANTS, CA, b.plusMonths(3), 8000),
