@@ -1,10 +1,19 @@
 package org.lifeevents.localstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +23,9 @@ import org.lifeevents.localservers.KafkaServer;
 import org.lifeevents.localservers.KeycloakServer;
 import org.lifeevents.localservers.Ports;
 import org.lifeevents.localservers.PostgresServer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The whole system on real servers: PostgreSQL (one database per service), a KRaft Kafka broker with the contract's
@@ -25,14 +37,25 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LocalStack.class);
 
+    /** The date the stack starts on instead of today (also LIFEEVENTS_BUSINESS_DATE). */
+    public static final String BUSINESS_DATE = "lifeevents.stack.business-date";
+    /** Whether a stack started on the real date may be moved to another (the system tests set it). */
+    public static final String ALLOW_BUSINESS_DATE = "lifeevents.stack.allow-business-date";
+    /** The platform operator of the demo realm, whose role may move a service's business date. */
+    private static final String OPERATOR = "olga";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final StackSettings settings;
     private final Map<Service, ServiceProcess> services = Collections.synchronizedMap(new EnumMap<>(Service.class));
-    private final List<ServiceProcess> extras = Collections.synchronizedList(new ArrayList<>());
+    private final Map<ServiceProcess, Service> extras = Collections.synchronizedMap(new LinkedHashMap<>());
     private int extraInstances;
     private volatile PostgresServer postgres;
     private volatile KafkaServer kafka;
     private volatile CompletableFuture<KeycloakServer> keycloak;
     private volatile boolean closed;
+    /** The date the stack was moved to, so that a service started again (after a crash, or one more) lives on it too. */
+    private volatile LocalDate movedTo;
 
     public LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -103,10 +126,14 @@ public final class LocalStack implements AutoCloseable {
         }
         // The stack lives on the real date unless told to live on another (LIFEEVENTS_BUSINESS_DATE=2027-01-10, or
         // -Dlifeevents.stack.business-date): a demo of the payment day, or a walk through months. Production never does.
-        String businessDate = System.getProperty("lifeevents.stack.business-date",
-                System.getenv().getOrDefault("LIFEEVENTS_BUSINESS_DATE", "")).trim();
+        String businessDate = movedTo != null ? movedTo.toString()
+                : System.getProperty(BUSINESS_DATE, System.getenv().getOrDefault("LIFEEVENTS_BUSINESS_DATE", "")).trim();
         if (!businessDate.isEmpty()) {
             config.put("lifeevents.time.business-date", businessDate);
+        }
+        // A stack that may be moved later (the system tests, -Dlifeevents.stack.allow-business-date=true) starts on the
+        // real date and allows the move; see moveBusinessDate.
+        if (!businessDate.isEmpty() || Boolean.getBoolean(ALLOW_BUSINESS_DATE)) {
             config.put("lifeevents.time.allow-business-date", "true");
         }
         // Settings for one service from the launching JVM, -Dlifeevents.stack.<module>.<key>=<value>: the system tests
@@ -130,7 +157,7 @@ public final class LocalStack implements AutoCloseable {
     public Instance startAnotherInstance(Service service) {
         ServiceProcess extra = startService(service, Ports.free(),
                 service.module() + "-" + (++extraInstances));
-        extras.add(extra);
+        extras.put(extra, service);
         extra.awaitReady();
         return new Instance(extra);
     }
@@ -155,6 +182,64 @@ public final class LocalStack implements AutoCloseable {
         /** Kills it without warning, as a crash would (the group rebalances once its session times out). */
         public void kill() {
             process.kill();
+        }
+    }
+
+    /**
+     * Moves the business date of every service that keeps one ({@code PUT /admin/business-date} as the operator), in
+     * the order of {@link Service}, and returns it. Forward only: a service refuses an earlier date. Instances started
+     * afterwards start on it.
+     */
+    public LocalDate moveBusinessDate(LocalDate date) {
+        String token = keycloak().tokens().person(OPERATOR);
+        List<ServiceProcess> targets = new ArrayList<>();
+        for (Service service : Service.values()) {
+            if (service.hasBusinessDate()) {
+                targets.add(services.get(service));
+            }
+        }
+        synchronized (extras) {
+            extras.forEach((extra, service) -> {
+                if (service.hasBusinessDate()) {
+                    targets.add(extra);
+                }
+            });
+        }
+        movedTo = date;
+        for (ServiceProcess target : targets) {
+            JsonNode answer = send(HttpRequest.newBuilder(URI.create(target.url() + "/admin/business-date"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"date\":\"" + date + "\"}")), target);
+            if (!date.toString().equals(answer.path("date").asText())) {
+                throw new IllegalStateException(target.name() + " lives on " + answer.path("date") + ", not " + date);
+            }
+        }
+        LOG.infof("The stack lives on %s", date);
+        return date;
+    }
+
+    /** The business date of a service, as it answers {@code GET /admin/business-date}. */
+    public LocalDate businessDate(Service service) {
+        ServiceProcess target = services.get(service);
+        JsonNode answer = send(HttpRequest.newBuilder(URI.create(target.url() + "/admin/business-date"))
+                .header("Authorization", "Bearer " + keycloak().tokens().person(OPERATOR)).GET(), target);
+        return LocalDate.parse(answer.path("date").asText());
+    }
+
+    private static JsonNode send(HttpRequest.Builder request, ServiceProcess target) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(target.name() + " answered " + response.statusCode() + " to "
+                        + request.build().method() + " /admin/business-date: " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -197,7 +282,7 @@ public final class LocalStack implements AutoCloseable {
         }
         closed = true;
         List<ServiceProcess> running = new ArrayList<>(services.values());
-        running.addAll(extras);
+        running.addAll(extras.keySet());
         // All at once: one after the other, seven graceful shutdowns outlast the time a test JVM is given to exit, and
         // what was not stopped by then would be left running.
         List<Thread> stopping = new ArrayList<>();

@@ -3,23 +3,33 @@ package org.lifeevents.localstack;
 /** The services of the system, as the local stack runs them. */
 public enum Service {
 
-    REGISTRY("birth-registry-service", "registry", 8081),
-    CONSENT("consent-service", "consent", 8082),
-    ELIGIBILITY("eligibility-service", "eligibility", 8083),
-    PAYMENT("payment-service", "payment", 8084),
+    REGISTRY("birth-registry-service", "registry", 8081, true),
+    CONSENT("consent-service", "consent", 8082, true),
+    ELIGIBILITY("eligibility-service", "eligibility", 8083, true),
+    PAYMENT("payment-service", "payment", 8084, true),
     /** The bank the payment service sends its pain.001 files to (a simulator; it keeps no database). */
-    BANK("bank-simulator", null, 8085),
+    BANK("bank-simulator", null, 8085, false),
     /** The web pages of parents, caseworkers and auditors; it keeps no database and calls the services above. */
-    PORTAL("portal", null, 8080);
+    PORTAL("portal", null, 8080, false);
 
     private final String module;
     private final String database;
     private final int defaultPort;
+    private final boolean businessDate;
 
-    Service(String module, String database, int defaultPort) {
+    Service(String module, String database, int defaultPort, boolean businessDate) {
         this.module = module;
         this.database = database;
         this.defaultPort = defaultPort;
+        this.businessDate = businessDate;
+    }
+
+    /**
+     * Whether the service lives on the engine's business date (the common jar's clock and its
+     * {@code /admin/business-date}); the bank and the portal keep no dates of the engine.
+     */
+    public boolean hasBusinessDate() {
+        return businessDate;
     }
 
     public String module() {

@@ -28,13 +28,20 @@ public class ClockProducer {
         if (config.businessDate().isEmpty()) {
             return BusinessClock.system(config.zone());
         }
-        if (!config.allowBusinessDate() && LaunchMode.current() == LaunchMode.NORMAL) {
+        if (!businessDateAllowed(config, LaunchMode.current())) {
             throw new IllegalStateException("lifeevents.time.business-date is set in production; a production service "
                     + "lives on the real date (set lifeevents.time.allow-business-date=true only on a demo stack)");
         }
         BusinessClock clock = BusinessClock.startingOn(config.businessDate().get(), config.zone());
         LOG.warnf("Business date %s in force: the service is not on the real date", clock.today());
         return clock;
+    }
+
+    /**
+     * Whether the service may live on, or move to, a business date: always in dev and test mode, in production only if told.
+     */
+    static boolean businessDateAllowed(TimeConfig config, LaunchMode mode) {
+        return mode != LaunchMode.NORMAL || config.allowBusinessDate();
     }
 
     @Produces
