@@ -20,6 +20,10 @@ public class CaseAction extends PanacheEntityBase {
     public static final String OVERRIDE_PROPOSED = "OVERRIDE_PROPOSED";
     public static final String OVERRIDDEN = "OVERRIDDEN";
     public static final String SECOND_APPROVAL = "SECOND_APPROVAL";
+    /** The case closed by itself: what it waited for arrived. */
+    public static final String CLOSED_BY_DATA = "CLOSED_BY_DATA";
+    /** A recovery claim of the case was cancelled (the caseworker rejected recovering it). */
+    public static final String CLAIM_CANCELLED = "CLAIM_CANCELLED";
 
     @Id
     public UUID actionId;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -31,7 +32,8 @@ import io.quarkus.panache.common.Parameters;
  * only with a second caseworker). On a case about a decision, approving grants what the rules computed, rejecting
  * refuses it, and an override pays another amount; each is kept as a {@link CaseworkerDecision} and applied by
  * deciding the household again, so the change is an explained decision and an entitlement event like any other.
- * Every action is logged; a resolution is announced.
+ * Every action is logged; a resolution is announced (and fired in-process: rejecting a MONEY_ALREADY_PAID case
+ * cancels its recovery claims).
  */
 @ApplicationScoped
 @Transactional
@@ -52,6 +54,9 @@ public class CaseService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<CaseResolved> resolved;
 
     @Transactional(TxType.SUPPORTS)
     public CaseViews.Page<CaseViews.Summary> queue(CaseStatus status, CaseType type, String assignee,
@@ -208,6 +213,7 @@ public class CaseService {
         c.secondApprover = secondApprover;
         c.resolvedAt = now();
         events.resolved(c, reason, amount);
+        resolved.fire(new CaseResolved(c, by, reason));
     }
 
     private void log(Case c, String actor, String action, String reason, Long amountCents) {

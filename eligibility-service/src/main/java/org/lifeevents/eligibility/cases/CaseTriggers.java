@@ -16,10 +16,10 @@ import org.lifeevents.eligibility.rules.Status;
 
 /**
  * Opens a case at once when a decision shows what no later data will fix by itself: after a death, nobody left to
- * receive a child's benefits for some months (MINORS_WITHOUT_PARENT) or nobody to offer the funeral grant to (UNDECIDABLE).
- * Decisions
- * that wait for data which may still arrive (a consent, an income, a household) get a case only after the wait
- * ({@link CaseJob}).
+ * receive a child's benefits for some months (MINORS_WITHOUT_PARENT) or nobody to offer the funeral grant to
+ * (UNDECIDABLE); a birth whose parent the register does not know (UNKNOWN_PERSON). Decisions that wait for data which
+ * may still arrive (a consent, an income, a household) get a case only after the wait ({@link CaseJob}). A case closes
+ * by itself when what it is about arrives ({@link CaseCloser}).
  */
 @ApplicationScoped
 @Transactional(TxType.MANDATORY)
@@ -30,6 +30,11 @@ public class CaseTriggers {
 
     void onReconciled(@Observes EntitlementReconciled reconciled) {
         Entitlement e = reconciled.entitlement();
+        // a parent the register does not know will not appear by waiting: the registry marked them so
+        if (Status.PENDING.name().equals(e.status) && e.missingCodes().contains(Missing.RESIDENT_PARENT)) {
+            opener.open(request(CaseType.UNKNOWN_PERSON, e, reconciled.decision().decisionId));
+            return;
+        }
         // a monthly benefit may be granted for the months someone can receive it and miss a recipient after them
         if (Status.STOPPED.name().equals(e.status) || Status.REFUSED.name().equals(e.status)
                 || !e.missingCodes().contains(Missing.RECIPIENT)

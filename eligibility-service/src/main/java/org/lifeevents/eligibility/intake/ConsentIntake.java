@@ -1,6 +1,7 @@
 package org.lifeevents.eligibility.intake;
 
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.lifeevents.common.intake.RejectedEventException;
+import org.lifeevents.eligibility.cases.RegisterChecks;
 import org.lifeevents.eligibility.decision.HouseholdDecisions;
 import org.lifeevents.eligibility.decision.Trigger;
 import org.lifeevents.eligibility.facts.ConsentFact;
@@ -20,6 +22,7 @@ import org.lifeevents.events.consent.ConsentChangedEvent;
 /**
  * A person's whole consent state from the consent service. The local copy decides when the engine asks the consent
  * service (a new consent completes a waiting parental benefit by itself); the person's households are decided again.
+ * A consent of a person the register does not know opens a case.
  */
 @ApplicationScoped
 @Transactional(TxType.MANDATORY)
@@ -30,6 +33,9 @@ public class ConsentIntake {
 
     @Inject
     HouseholdDecisions decisions;
+
+    @Inject
+    RegisterChecks register;
 
     public void handle(SpecificRecord event) {
         if (!(event instanceof ConsentChangedEvent changed)) {
@@ -54,7 +60,12 @@ public class ConsentIntake {
         if (!known) {
             fact.persist();
         }
-        decisions.evaluate(HouseholdPerson.householdsOf(changed.getPersonId()), new Trigger("ConsentChangedEvent "
+        List<String> households = HouseholdPerson.householdsOf(changed.getPersonId());
+        if (households.isEmpty()) {
+            register.unknownPerson(changed.getPersonId(), "The consent " + changed.getChangedConsentId() + " ("
+                    + changed.getChange() + ") from the consent service", changed.getCorrelationId());
+        }
+        decisions.evaluate(households, new Trigger("ConsentChangedEvent "
                 + changed.getEventId() + " (" + changed.getChange() + " consent " + changed.getChangedConsentId() + " of "
                 + changed.getPersonId() + ")", changed.getCorrelationId()));
     }

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.lifeevents.common.intake.RejectedEventException;
+import org.lifeevents.eligibility.cases.RegisterChecks;
 import org.lifeevents.eligibility.decision.HouseholdDecisions;
 import org.lifeevents.eligibility.decision.Trigger;
 import org.lifeevents.eligibility.facts.FactsLoader;
@@ -24,7 +25,8 @@ import org.lifeevents.events.registry.HouseholdMember;
 /**
  * Household snapshots from the population register, each kept with its effective date next to the earlier ones (rules
  * read the situation on any day); a new version decides the household again. Loading a household is a trigger just as
- * a birth is: children already registered are owed their monthly benefits.
+ * a birth is: children already registered are owed their monthly benefits. The people it names are known to the
+ * register from then on, and a child it shares with another household is a case.
  */
 @ApplicationScoped
 @Transactional(TxType.MANDATORY)
@@ -38,6 +40,9 @@ public class HouseholdIntake {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    RegisterChecks register;
 
     public void handle(SpecificRecord event) {
         if (!(event instanceof HouseholdChangedEvent changed)) {
@@ -68,6 +73,9 @@ public class HouseholdIntake {
             people.addAll(member.getGuardianIds());
         }
         HouseholdPerson.link(entityManager, people, householdId);
+        String how = "household " + householdId + " version " + changed.getVersion();
+        register.known(people, how);
+        register.householdChanged(fact, how);
         decisions.evaluate(householdId, new Trigger("HouseholdChangedEvent " + changed.getEventId() + " (household "
                 + householdId + " version " + changed.getVersion() + ", " + changed.getReason() + ")",
                 changed.getCorrelationId()));

@@ -2,6 +2,7 @@ package org.lifeevents.eligibility.intake;
 
 import java.time.Clock;
 import java.time.Year;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.lifeevents.common.intake.RejectedEventException;
+import org.lifeevents.eligibility.cases.RegisterChecks;
 import org.lifeevents.eligibility.decision.HouseholdDecisions;
 import org.lifeevents.eligibility.decision.Trigger;
 import org.lifeevents.eligibility.facts.HouseholdPerson;
@@ -19,7 +21,8 @@ import org.lifeevents.events.tax.IncomeAssessedEvent;
 
 /**
  * Assessed incomes from the tax authority: the latest assessment of each person and year is kept (held, not read: a
- * decision reads it only under consent). A new assessment decides the person's households again.
+ * decision reads it only under consent). A new assessment decides the person's households again; one for a person the
+ * register does not know opens a case.
  */
 @ApplicationScoped
 @Transactional(TxType.MANDATORY)
@@ -30,6 +33,9 @@ public class IncomeIntake {
 
     @Inject
     Clock clock;
+
+    @Inject
+    RegisterChecks register;
 
     public void handle(SpecificRecord event) {
         if (!(event instanceof IncomeAssessedEvent assessed)) {
@@ -61,7 +67,12 @@ public class IncomeIntake {
         if (!known) {
             fact.persist();
         }
-        decisions.evaluate(HouseholdPerson.householdsOf(assessed.getPersonId()), new Trigger("IncomeAssessedEvent "
+        List<String> households = HouseholdPerson.householdsOf(assessed.getPersonId());
+        if (households.isEmpty()) {
+            register.unknownPerson(assessed.getPersonId(), "The income assessment " + assessed.getAssessmentId()
+                    + " for " + assessed.getTaxYear() + " from the tax authority", assessed.getCorrelationId());
+        }
+        decisions.evaluate(households, new Trigger("IncomeAssessedEvent "
                 + assessed.getEventId() + " (income " + assessed.getTaxYear() + " of " + assessed.getPersonId() + ")",
                 assessed.getCorrelationId()));
     }

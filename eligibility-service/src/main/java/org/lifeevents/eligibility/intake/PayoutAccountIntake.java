@@ -1,6 +1,7 @@
 package org.lifeevents.eligibility.intake;
 
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,13 +10,16 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.lifeevents.common.intake.RejectedEventException;
+import org.lifeevents.eligibility.cases.CaseCloser;
+import org.lifeevents.eligibility.cases.CaseType;
 import org.lifeevents.eligibility.facts.PayoutAccountFact;
 import org.lifeevents.events.Events;
 import org.lifeevents.events.payment.PayoutAccountChangedEvent;
 
 /**
  * Whether each person has a payout account. It changes no decision (automatic grants are granted at once and accrue
- * until an account is known); the citizen's view shows a missing account.
+ * until an account is known); the citizen's view shows a missing account. An account that arrives closes the person's
+ * NO_PAYOUT_ACCOUNT case.
  */
 @ApplicationScoped
 @Transactional(TxType.MANDATORY)
@@ -23,6 +27,9 @@ public class PayoutAccountIntake {
 
     @Inject
     Clock clock;
+
+    @Inject
+    CaseCloser cases;
 
     public void handle(SpecificRecord event) {
         if (!(event instanceof PayoutAccountChangedEvent changed)) {
@@ -41,6 +48,11 @@ public class PayoutAccountIntake {
         fact.receivedAt = clock.instant();
         if (!known) {
             fact.persist();
+        }
+        if (fact.accountKnown) {
+            cases.closeKeys(List.of(CaseType.NO_PAYOUT_ACCOUNT.name() + ":" + fact.personId.trim()),
+                    "A payout account (" + fact.source + ", since " + fact.since + ") is now known for "
+                            + fact.personId.trim() + "; what they are owed is paid in the next run.");
         }
     }
 }

@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional.TxType;
 import org.apache.avro.specific.SpecificRecord;
 import org.jboss.logging.Logger;
 import org.lifeevents.common.intake.RejectedEventException;
+import org.lifeevents.eligibility.cases.RegisterChecks;
 import org.lifeevents.eligibility.decision.HouseholdDecisions;
 import org.lifeevents.eligibility.decision.Trigger;
 import org.lifeevents.eligibility.facts.BirthFact;
@@ -55,6 +56,9 @@ public class RegistrationIntake {
     @Inject
     Clock clock;
 
+    @Inject
+    RegisterChecks register;
+
     public void handle(SpecificRecord event) {
         if (event instanceof BirthRegisteredEvent birth) {
             onBirth(birth);
@@ -87,6 +91,8 @@ public class RegistrationIntake {
         copy(record, fact);
         fact.persist();
         link(fact);
+        register.known(Arrays.asList(fact.childId, fact.motherInRegister ? fact.motherId : null,
+                fact.fatherInRegister ? fact.fatherId : null), "birth registration " + fact.registrationId);
         decisions.evaluate(FactsLoader.scopeOfBirth(fact), trigger(event, "birth registration " + fact.registrationId));
     }
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -19,7 +20,8 @@ import org.lifeevents.events.payment.PayoutAccountChangedEvent;
 
 /**
  * Keeps payout accounts: the citizen's own, or else the tax authority's refund account on record. Every change of the
- * account in force tells the others whether the person can be paid (never the IBAN itself, which stays here).
+ * account in force tells the others whether the person can be paid (never the IBAN itself, which stays here), and
+ * re-issues what a bank refused for a wrong account number.
  */
 @ApplicationScoped
 @Transactional
@@ -30,6 +32,9 @@ public class PayoutAccountService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<PayoutAccountRecorded> recorded;
 
     /**
      * An IBAN in its electronic format (no spaces, upper case) from its printed or electronic one. Only plain spaces
@@ -134,5 +139,8 @@ public class PayoutAccountService {
                 .setSource(account == null ? null : account.source)
                 .setSince(account == null ? null : account.since)
                 .build());
+        if (account != null) {
+            recorded.fire(new PayoutAccountRecorded(personId, account.iban));
+        }
     }
 }

@@ -18,6 +18,7 @@ import org.lifeevents.events.Topics;
 import org.lifeevents.events.eligibility.EntitlementChangedEvent;
 import org.lifeevents.events.eligibility.EntitlementDecidedEvent;
 import org.lifeevents.events.eligibility.EntitlementStoppedEvent;
+import org.lifeevents.events.eligibility.RecoveryClaimCancelledEvent;
 import org.lifeevents.events.eligibility.RecoveryClaimEvent;
 import org.lifeevents.events.registry.DeathRegisteredEvent;
 import org.lifeevents.events.registry.HouseholdChangedEvent;
@@ -35,8 +36,9 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Takes what the payment service acts on off its topics, once each and a whole poll per transaction (the intake
- * deduplicates on the event ids in the handling transaction, see {@link BatchIntake}): entitlements and recovery claims from
- * eligibility, deaths and names from the registry, refund
+ * deduplicates on the event ids in the handling transaction, see {@link BatchIntake}): entitlements and recovery claims (and
+ * their
+ * cancellations) from eligibility, deaths and names from the registry, refund
  * accounts from the tax authority. Kafka transport only; the handling is in the feature services.
  */
 @ApplicationScoped
@@ -119,6 +121,8 @@ public class InputConsumers implements DeadLetterRoutes {
             entitlements.stopped(stopped);
         } else if (event instanceof RecoveryClaimEvent claim) {
             recovery.claimed(claim);
+        } else if (event instanceof RecoveryClaimCancelledEvent cancelled) {
+            recovery.cancelled(cancelled);
         }
     }
 

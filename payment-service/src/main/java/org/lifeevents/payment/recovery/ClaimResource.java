@@ -29,7 +29,7 @@ public class ClaimResource {
     @RolesAllowed({ Roles.CASEWORKER, Roles.AUDITOR })
     @Operation(summary = "Recovery claims, oldest first; status=OPEN lists what could not (yet) be offset against payments")
     public List<ClaimView> list(
-            @QueryParam("status") @Pattern(regexp = "OPEN|SETTLED") @Schema(example = "OPEN") String status,
+            @QueryParam("status") @Pattern(regexp = "OPEN|SETTLED|CANCELLED") @Schema(example = "OPEN") String status,
             @QueryParam("debtorId") @ValidPersonId String debtorId) {
         StringBuilder query = new StringBuilder("1 = 1");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
@@ -49,11 +49,11 @@ public class ClaimResource {
     /** One claim: how much, why, and how much is still to recover. */
     public record ClaimView(UUID claimId, UUID entitlementId, String debtorId, LocalDate periodStart, LocalDate periodEnd,
             long amountCents, long offsetCents, long remainingCents, String reason, String explanation, String status,
-            Instant receivedAt, Instant settledAt) {
+            Instant receivedAt, Instant settledAt, Instant cancelledAt, String cancelledBy, String cancellationReason) {
         static ClaimView of(RecoveryClaim c) {
             return new ClaimView(c.claimId, c.entitlementId, c.debtorId, c.periodStart, c.periodEnd, c.amountCents,
                     c.amountCents - c.remainingCents, c.remainingCents, c.reason, c.explanation, c.status, c.receivedAt,
-                    c.settledAt);
+                    c.settledAt, c.cancelledAt, c.cancelledBy, c.cancellationReason);
         }
     }
 }

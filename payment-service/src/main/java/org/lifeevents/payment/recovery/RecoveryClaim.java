@@ -9,12 +9,16 @@ import jakarta.persistence.Id;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** Money paid that was not owed and is recovered from the debtor's next payments; what remains is open. */
+/**
+ * Money paid that was not owed and is recovered from the debtor's next payments; what remains is open, unless a
+ * caseworker cancelled the claim (then what remains is waived and what was offset stays recovered).
+ */
 @Entity
 public class RecoveryClaim extends PanacheEntityBase {
 
     public static final String OPEN = "OPEN";
     public static final String SETTLED = "SETTLED";
+    public static final String CANCELLED = "CANCELLED";
 
     @Id
     public UUID claimId;
@@ -32,4 +36,8 @@ public class RecoveryClaim extends PanacheEntityBase {
     public String status;
     public Instant receivedAt;
     public Instant settledAt;
+    public Instant cancelledAt;
+    public String cancelledBy;
+    public String cancellationReason;
+    public String cancelledInCase;
 }

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional.TxType;
 import org.jboss.logging.Logger;
 import org.lifeevents.common.identity.PersonId;
 import org.lifeevents.common.intake.RejectedEventException;
+import org.lifeevents.events.eligibility.RecoveryClaimCancelledEvent;
 import org.lifeevents.events.eligibility.RecoveryClaimEvent;
 import org.lifeevents.payment.schedule.Payment;
 import org.lifeevents.payment.schedule.PaymentEvents;
@@ -21,7 +22,7 @@ import org.lifeevents.payment.schedule.PaymentEvents;
 /**
  * Records recovery claims and offsets them against the debtor's next payments, oldest claim first, when a payment run
  * takes those payments. A payment offset in full goes to no bank (it is paid by the offset); a claim that nothing could
- * offset stays open for caseworkers.
+ * offset stays open for caseworkers. A claim a caseworker cancelled offsets nothing more.
  */
 @ApplicationScoped
 @Transactional(TxType.MANDATORY)
@@ -72,6 +73,42 @@ public class RecoveryService {
         claim.receivedAt = clock.instant();
         claim.persist();
         LOG.infof("Recovery claim %s of %d cents from %s recorded", claimId, claim.amountCents, claim.debtorId);
+    }
+
+    /**
+     * A caseworker decided the claim is not to be recovered: it offsets nothing more. Offsets already made stay as they
+     * are (those payments went out reduced and were reported so); what remains is kept on the claim as waived. A
+     * cancellation of a claim not (yet) known is refused to the dead-letter topic, as the claim comes first on the same
+     * key; a repeated one changes nothing.
+     */
+    public void cancelled(RecoveryClaimCancelledEvent e) {
+        UUID claimId;
+        try {
+            claimId = UUID.fromString(e.getClaimId());
+        } catch (IllegalArgumentException bad) {
+            throw new RejectedEventException("Claim id is not a UUID");
+        }
+        RecoveryClaim claim = entityManager.find(RecoveryClaim.class, claimId, LockModeType.PESSIMISTIC_WRITE);
+        if (claim == null) {
+            throw new RejectedEventException("Claim " + claimId + " to cancel is not known");
+        }
+        if (RecoveryClaim.CANCELLED.equals(claim.status)) {
+            return;
+        }
+        if (RecoveryClaim.SETTLED.equals(claim.status)) {
+            // recovered in full before the caseworker decided: nothing is left to waive, and offsets stay
+            LOG.infof("Recovery claim %s was settled before its cancellation in case %s; nothing left to waive",
+                    claimId, e.getCaseId());
+            return;
+        }
+        claim.status = RecoveryClaim.CANCELLED;
+        claim.cancelledAt = clock.instant();
+        claim.cancelledBy = e.getCancelledBy();
+        claim.cancellationReason = e.getReason();
+        claim.cancelledInCase = e.getCaseId();
+        LOG.infof("Recovery claim %s cancelled in case %s by %s: %d of %d cents offset stay recovered, %d waived",
+                claimId, e.getCaseId(), e.getCancelledBy(), claim.amountCents - claim.remainingCents,
+                claim.amountCents, claim.remainingCents);
     }
 
     /**

@@ -12,7 +12,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * A payment of one entitlement for one period. At most one regular payment exists per (entitlement, period); an
- * increase of an amount already paid adds one top-up per (entitlement, period, entitlement version).
+ * increase of an amount already paid adds one top-up per (entitlement, period, entitlement version); a payment the bank
+ * refused for a wrong account number is re-issued once a new account is known ({@link Reissues}).
  */
 @Entity
 public class Payment extends PanacheEntityBase {
@@ -68,8 +69,15 @@ public class Payment extends PanacheEntityBase {
     public Instant settledAt;
     public Instant createdAt;
     public Instant updatedAt;
+    /** The failed payment (refused for a wrong account number) this one pays again to a new account. */
+    public UUID reissueOf;
 
     public boolean isTopUp() {
         return topUpVersion > 0;
+    }
+
+    /** A re-issue of a refused payment: its top-up version is negative, so the regular one keeps 0. */
+    public boolean isReissue() {
+        return topUpVersion < 0;
     }
 }

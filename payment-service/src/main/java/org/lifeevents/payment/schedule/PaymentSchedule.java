@@ -84,7 +84,11 @@ public class PaymentSchedule {
             return;
         }
         String status = held(owed.recipientId(), owed.periodStart(), lastPayable) ? Payment.HELD : Payment.SCHEDULED;
-        Payment regular = rows.stream().filter(p -> !p.isTopUp()).findFirst().orElse(null);
+        // A re-issue waiting for a run was made for the version the bank refused; a new version plans what is unpaid
+        // itself (the refused payment is not committed), so the waiting re-issue goes.
+        rows.stream().filter(p -> p.isReissue() && Payment.PENDING.contains(p.status)
+                && p.entitlementVersion < state.version).forEach(p -> cancel(p));
+        Payment regular = rows.stream().filter(p -> p.topUpVersion == 0).findFirst().orElse(null);
         if (regular == null) {
             added.add(newPayment(state, owed, 0, owed.amountCents(), status));
             return;
@@ -96,8 +100,9 @@ public class PaymentSchedule {
         // Owed is netted against what was paid to the person now owed: a month paid to someone else (a recipient who
         // had died, say) is still owed to this one, and what the other was paid is eligibility's recovery claim.
         String recipient = owed.recipientId();
-        long committed = rows.stream().filter(p -> Payment.COMMITTED.contains(p.status) && recipient.equals(p.recipientId))
-                .mapToLong(p -> p.grossCents).sum();
+        long committed = rows.stream().filter(p -> (Payment.COMMITTED.contains(p.status)
+                || p.isReissue() && (Payment.SCHEDULED.equals(p.status) || Payment.HELD.equals(p.status)))
+                && recipient.equals(p.recipientId)).mapToLong(p -> p.grossCents).sum();
         boolean failedAtThisVersion = rows.stream().anyMatch(p -> Payment.FAILED.equals(p.status)
                 && p.entitlementVersion >= state.version && recipient.equals(p.recipientId));
         long difference = owed.amountCents() - committed;

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.lifeevents.events.Events;
 import org.lifeevents.events.Topics;
+import org.lifeevents.events.eligibility.RecoveryClaimCancelledEvent;
 import org.lifeevents.events.eligibility.RecoveryClaimEvent;
 import org.lifeevents.localservers.KeycloakTokens;
 import org.lifeevents.localservers.testing.KeycloakTestResource;
@@ -123,6 +124,59 @@ class RecoveryTest {
         }
         given().get("/claims").then().statusCode(401);
         given().auth().oauth2(tokens.person("carl")).queryParam("status", "MAYBE").get("/claims").then().statusCode(400);
+    }
+
+    @Test
+    void aCancelledClaimOffsetsNothingMoreAndWhatItOffsetStays() {
+        TopicReader topics = new TopicReader(bootstrap);
+        KeycloakTokens tokens = new KeycloakTokens(realmUrl);
+        String parent = person();
+        QuarkusTransaction.requiringNew().run(() -> account(accounts, parent, "EE382200221020145685"));
+        String id = UUID.randomUUID().toString();
+        RecoveryClaimEvent claim = claim(id, parent, 50000, monthStart(4), monthEnd(4));
+        topics.publish(Topics.ENTITLEMENTS, id, claim);
+        awaitClaim(claim.getClaimId());
+        String first = UUID.randomUUID().toString();
+        topics.publish(Topics.ENTITLEMENTS, first, decided(first, 1, "FUNERAL_GRANT", "GRANTED", false,
+                Events.newCorrelationId(), List.of(period(monthStart(1), monthStart(1), 20000, parent))));
+        awaitVersion(first, 1);
+        Fixtures.run(runs, executor);
+        assertThat(payments(first)).singleElement().satisfies(p -> assertThat(p.status).isEqualTo(Payment.OFFSET));
+
+        RecoveryClaimCancelledEvent cancelled = RecoveryClaimCancelledEvent.newBuilder()
+                .setEventId(Events.newEventId()).setOccurredAt(Fixtures.now()).setCorrelationId(claim.getCorrelationId())
+                .setClaimId(claim.getClaimId()).setEntitlementId(id).setDebtorId(parent)
+                .setCaseId(UUID.randomUUID().toString()).setCancelledBy("carl")
+                .setReason("The estate has no means; recovery waived").build();
+        // delivered twice, and a second cancellation of the same claim (a new event id) changes nothing either
+        topics.publish(Topics.ENTITLEMENTS, id, cancelled);
+        topics.publish(Topics.ENTITLEMENTS, id, cancelled);
+        topics.publish(Topics.ENTITLEMENTS, id, RecoveryClaimCancelledEvent.newBuilder(cancelled)
+                .setEventId(Events.newEventId()).setCancelledBy("aino").build());
+        await().until(() -> QuarkusTransaction.requiringNew().call(() -> RecoveryClaim.<RecoveryClaim> findById(
+                UUID.fromString(claim.getClaimId())).status.equals(RecoveryClaim.CANCELLED)));
+        String second = UUID.randomUUID().toString();
+        topics.publish(Topics.ENTITLEMENTS, second, decided(second, 1, "FUNERAL_GRANT", "GRANTED", false,
+                Events.newCorrelationId(), List.of(period(monthStart(1), monthStart(1), 25000, parent))));
+        awaitVersion(second, 1);
+        Fixtures.run(runs, executor);
+
+        assertThat(payments(second)).singleElement().satisfies(p -> {
+            assertThat(p.status).isEqualTo(Payment.SETTLED);
+            assertThat(p.offsetCents).isZero();
+            assertThat(p.amountCents).isEqualTo(25000);
+        });
+        assertThat(payments(first)).singleElement().satisfies(p -> assertThat(p.offsetCents).isEqualTo(20000));
+        RecoveryClaim waived = QuarkusTransaction.requiringNew()
+                .call(() -> RecoveryClaim.findById(UUID.fromString(claim.getClaimId())));
+        assertThat(waived.status).isEqualTo(RecoveryClaim.CANCELLED);
+        assertThat(waived.remainingCents).isEqualTo(30000);
+        assertThat(waived.cancelledBy).isEqualTo("carl");
+        given().auth().oauth2(tokens.person("carl")).queryParam("status", "CANCELLED").get("/claims").then()
+                .statusCode(200)
+                .body("find { it.claimId == '" + claim.getClaimId() + "' }.offsetCents", equalTo(20000))
+                .body("find { it.claimId == '" + claim.getClaimId() + "' }.cancellationReason",
+                        equalTo("The estate has no means; recovery waived"));
     }
 
     private static void awaitClaim(String claimId) {
