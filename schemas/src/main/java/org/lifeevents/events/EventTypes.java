@@ -10,6 +10,7 @@ import org.lifeevents.events.eligibility.CaseResolvedEvent;
 import org.lifeevents.events.eligibility.EntitlementChangedEvent;
 import org.lifeevents.events.eligibility.EntitlementDecidedEvent;
 import org.lifeevents.events.eligibility.EntitlementStoppedEvent;
+import org.lifeevents.events.eligibility.RecoveryClaimCancelledEvent;
 import org.lifeevents.events.eligibility.RecoveryClaimEvent;
 import org.lifeevents.events.payment.PaymentFailedEvent;
 import org.lifeevents.events.payment.PaymentScheduledEvent;
@@ -48,6 +49,7 @@ public final class EventTypes {
             EntitlementChangedEvent.class,
             EntitlementStoppedEvent.class,
             RecoveryClaimEvent.class,
+            RecoveryClaimCancelledEvent.class,
             CaseOpenedEvent.class,
             CaseResolvedEvent.class,
             PaymentScheduledEvent.class,
