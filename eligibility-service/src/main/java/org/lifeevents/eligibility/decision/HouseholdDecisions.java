@@ -105,6 +105,7 @@ public class HouseholdDecisions {
      * holds, so a poll's hundreds of households would otherwise make each query slower than the one before.
      */
     private void detachAll() {
+        // clear() drops what is not yet written: the flush is what keeps this batch's decisions, not a workaround
         entityManager.flush();
         entityManager.clear();
     }

@@ -39,7 +39,6 @@ import org.lifeevents.eligibility.ruleset.ParameterTable;
 public class Reconciler {
 
     private static final Logger LOG = Logger.getLogger(Reconciler.class);
-    static final String NO_LONGER_OWED = "NO_LONGER_OWED";
 
     @Inject
     EntitlementEvents events;
@@ -55,6 +54,9 @@ public class Reconciler {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Causes causes;
 
     /** Counts of what the reconciliation wrote. */
     public record Outcome(int decided, int changed, int stopped, int unchanged) {
@@ -149,8 +151,10 @@ public class Reconciler {
         gone.periods = List.of();
         gone.missing = List.of();
         gone.updatedAt = now;
-        gone.citizenText = "The " + Benefit.valueOf(gone.benefit).words() + " is no longer owed: the facts it rested on"
-                + " changed (" + trigger.description() + "). Nothing is owed under it.";
+        // the cause from the facts as they stand, not from whichever event started this evaluation
+        Causes.Cause cause = causes.of(gone, gone.recipientId, null);
+        gone.citizenText = "The " + Benefit.valueOf(gone.benefit).words() + " is no longer owed: " + cause.words()
+                + ". Nothing is owed under it.";
         Decision decision = new Decision();
         decision.decisionId = UUID.randomUUID();
         decision.entitlementId = gone.entitlementId;
@@ -169,13 +173,15 @@ public class Reconciler {
         decision.legalReference = gone.legalReference;
         decision.ruleVersion = HouseholdEvaluator.RULE_VERSION;
         decision.parameterVersion = parameters.version();
-        decision.changeReason = NO_LONGER_OWED;
+        decision.changeReason = cause.code();
         decision.trigger = trigger.description();
         decision.correlationId = gone.correlationId;
         decision.decidedAt = now;
         decision.explanation = new Explanation(gone.benefit, gone.status, decision.ruleVersion, decision.parameterVersion,
-                gone.legalReference, List.of(new Explanation.Input("trigger", trigger.description(), "eligibility service",
-                        now)),
+                gone.legalReference, List.of(new Explanation.Input("cause", cause.code() + ": " + cause.words(),
+                        "eligibility service", now),
+                        new Explanation.Input("trigger", trigger.description(),
+                                "eligibility service", now)),
                 List.of(), null, List.of("the rules no longer give this entitlement: nothing is owed under it"),
                 gone.citizenText, List.of(), LocalDate.ofInstant(now, clock.getZone()));
         decision.previousHash = previous == null ? null : previous.hash;

@@ -56,8 +56,10 @@ public class ClaimCancellations {
         RecoveryClaimCancellation cancellation = new RecoveryClaimCancellation();
         cancellation.claimId = claim.claimId;
         cancellation.caseId = c.caseId;
+        cancellation.cause = RecoveryClaimCancellation.WAIVED;
+        cancellation.amountCents = claim.amountCents;
+        cancellation.explanation = reason;
         cancellation.cancelledBy = actor;
-        cancellation.reason = reason;
         cancellation.cancelledAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         cancellation.persist();
         CaseAction action = new CaseAction();
@@ -78,9 +80,13 @@ public class ClaimCancellations {
                 .setClaimId(claim.claimId.toString())
                 .setEntitlementId(claim.entitlementId.toString())
                 .setDebtorId(claim.debtorId)
+                .setPeriodStart(claim.periodStart)
+                .setPeriodEnd(claim.periodEnd)
+                .setCause(cancellation.cause)
+                .setAmountCents(cancellation.amountCents)
+                .setExplanation(reason)
                 .setCaseId(c.caseId.toString())
                 .setCancelledBy(actor)
-                .setReason(reason)
                 .build());
         LOG.infof("Recovery claim %s (%d cents from %s) cancelled in case %s by %s", claim.claimId,
                 claim.amountCents, claim.debtorId, c.caseId, actor);

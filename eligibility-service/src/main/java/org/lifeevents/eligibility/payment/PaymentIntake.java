@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -82,55 +81,77 @@ public class PaymentIntake {
 
     public void handle(SpecificRecord event) {
         if (event instanceof PaymentsSentEvent sent) {
-            paidTogether(sent.getPayments(), PaidPayment.SENT);
+            paid(sent.getPayments().stream().map(Line::of).toList(), PaidPayment.SENT);
         } else if (event instanceof PaymentsSettledEvent settled) {
-            paidTogether(settled.getPayments(), PaidPayment.SETTLED);
+            paid(settled.getPayments().stream().map(Line::of).toList(), PaidPayment.SETTLED);
         } else if (event instanceof PaymentSentEvent sent) {
-            paid(record(sent.getPaymentId(), sent.getEntitlementId(), sent.getBenefit(), sent.getRecipientId(),
-                    sent.getPeriodStart(), sent.getPeriodEnd(), sent.getAmountCents(), sent.getCorrelationId(),
-                    PaidPayment.SENT));
+            paid(List.of(new Line(sent.getPaymentId(), sent.getEntitlementId(), null, sent.getBenefit(),
+                    sent.getRecipientId(), sent.getPeriodStart(), sent.getPeriodEnd(), sent.getAmountCents(), null,
+                    sent.getCorrelationId())), PaidPayment.SENT);
         } else if (event instanceof PaymentSettledEvent settled) {
-            paid(record(settled.getPaymentId(), settled.getEntitlementId(), settled.getBenefit(),
+            paid(List.of(new Line(settled.getPaymentId(), settled.getEntitlementId(), null, settled.getBenefit(),
                     settled.getRecipientId(), settled.getPeriodStart(), settled.getPeriodEnd(),
-                    settled.getAmountCents(), settled.getCorrelationId(), PaidPayment.SETTLED));
+                    settled.getAmountCents(), settled.getGrossCents(), settled.getCorrelationId())), PaidPayment.SETTLED);
         } else if (event instanceof PaymentFailedEvent failed) {
             failed(failed);
         }
         // a scheduled payment changes nothing here: only money that left (or was refused) does
     }
 
-    /** A file's payments, sent or settled: recorded in one statement, and checked where they may be overtaken. */
-    private void paidTogether(List<PaymentLine> lines, String status) {
+    /**
+     * One payment as reported: a line of a file, or a single payment (no entitlement version: it is checked against
+     * what is owed whatever version it was planned from).
+     */
+    record Line(String paymentId, String entitlementId, Long entitlementVersion, String benefit, String recipientId,
+            LocalDate periodStart, LocalDate periodEnd, long amountCents, Long grossCents, String correlationId) {
+
+        static Line of(PaymentLine line) {
+            return new Line(line.getPaymentId(), line.getEntitlementId(), line.getEntitlementVersion(),
+                    line.getBenefit(), line.getRecipientId(), line.getPeriodStart(), line.getPeriodEnd(),
+                    line.getAmountCents(), line.getGrossCents(), line.getEndToEndId());
+        }
+
+        /** What the recipient was credited with: the gross when reported (never less than what was sent). */
+        long gross() {
+            return grossCents == null ? amountCents : Math.max(grossCents, amountCents);
+        }
+    }
+
+    /**
+     * Payments sent or settled: recorded in one statement, and checked against what is owed where they may be
+     * overtaken. The payments are never held as entities in the session (claims read them as values), so the
+     * statement, which the session does not see, can leave nothing stale there to be written back over it.
+     */
+    private void paid(List<Line> lines, String status) {
         if (lines.isEmpty()) {
             return;
         }
         lines.forEach(PaymentIntake::validate);
-        entityManager.flush();
         Map<UUID, Long> held = lockEntitlements(lines);
         upsert(lines, status);
         Map<UUID, String> overtaken = new LinkedHashMap<>();
-        for (PaymentLine line : lines) {
-            UUID entitlementId = UUID.fromString(line.getEntitlementId());
+        for (Line line : lines) {
+            UUID entitlementId = UUID.fromString(line.entitlementId());
             Long version = held.get(entitlementId);
-            if (version != null && version > line.getEntitlementVersion()) {
-                overtaken.putIfAbsent(entitlementId, line.getPaymentId());
+            if (version != null && (line.entitlementVersion() == null || version > line.entitlementVersion())) {
+                overtaken.putIfAbsent(entitlementId, line.paymentId());
             }
         }
-        if (overtaken.isEmpty()) {
-            return;
-        }
-        // the statement above bypassed the session: let the checks read the payments as now stored
-        entityManager.clear();
         overtaken.forEach((entitlementId, paymentId) -> {
             Entitlement entitlement = Entitlement.findById(entitlementId);
+            // taken already by handleAll; a single report handled alone (a re-drive) takes it here
+            lock.lock(entitlement.scope);
             recoveries.reclaim(entitlement, entitlement.decisionId, "payment " + paymentId
                     + " reported after the entitlement changed", "payment " + paymentId);
         });
     }
 
-    private static void validate(PaymentLine line) {
-        validate(line.getPaymentId(), line.getEntitlementId(), line.getRecipientId(), line.getPeriodStart(),
-                line.getPeriodEnd(), line.getAmountCents());
+    private static void validate(Line line) {
+        validate(line.paymentId(), line.entitlementId(), line.recipientId(), line.periodStart(), line.periodEnd(),
+                line.amountCents());
+        if (line.grossCents() != null && line.grossCents() < 0) {
+            throw new RejectedEventException("Payment " + line.paymentId() + " has a negative gross amount");
+        }
     }
 
     /** A report the payment service could not have sent is refused whole, with the reason. */
@@ -151,8 +172,8 @@ public class PaymentIntake {
     }
 
     /** The version held of each entitlement the lines name, its row locked until commit; ours only. */
-    private Map<UUID, Long> lockEntitlements(List<PaymentLine> lines) {
-        UUID[] ids = lines.stream().map(l -> UUID.fromString(l.getEntitlementId())).distinct().toArray(UUID[]::new);
+    private Map<UUID, Long> lockEntitlements(List<Line> lines) {
+        UUID[] ids = lines.stream().map(l -> UUID.fromString(l.entitlementId())).distinct().toArray(UUID[]::new);
         Map<UUID, Long> versions = new HashMap<>();
         entityManager.unwrap(Session.class).doWork(connection -> {
             // sorted, so two consumers locking overlapping entitlements never wait for each other in a circle
@@ -171,8 +192,8 @@ public class PaymentIntake {
         return versions;
     }
 
-    /** Records the lines; as for one payment, a report never takes back a later one (settled or failed stay so). */
-    private void upsert(List<PaymentLine> lines, String status) {
+    /** Records the lines; a report never takes back a later one (settled or failed stay so). */
+    private void upsert(List<Line> lines, String status) {
         int size = lines.size();
         UUID[] paymentIds = new UUID[size];
         UUID[] entitlementIds = new UUID[size];
@@ -181,30 +202,34 @@ public class PaymentIntake {
         LocalDate[] starts = new LocalDate[size];
         LocalDate[] ends = new LocalDate[size];
         Long[] amounts = new Long[size];
+        Long[] grosses = new Long[size];
         String[] correlationIds = new String[size];
         for (int i = 0; i < size; i++) {
-            PaymentLine line = lines.get(i);
-            paymentIds[i] = UUID.fromString(line.getPaymentId());
-            entitlementIds[i] = UUID.fromString(line.getEntitlementId());
-            benefits[i] = line.getBenefit();
-            recipients[i] = line.getRecipientId();
-            starts[i] = line.getPeriodStart();
-            ends[i] = line.getPeriodEnd();
-            amounts[i] = line.getAmountCents();
-            correlationIds[i] = line.getEndToEndId();
+            Line line = lines.get(i);
+            paymentIds[i] = UUID.fromString(line.paymentId());
+            entitlementIds[i] = UUID.fromString(line.entitlementId());
+            benefits[i] = line.benefit();
+            recipients[i] = line.recipientId();
+            starts[i] = line.periodStart();
+            ends[i] = line.periodEnd();
+            amounts[i] = line.amountCents();
+            grosses[i] = line.gross();
+            correlationIds[i] = line.correlationId();
         }
         Timestamp now = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS));
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("""
                     insert into paid_payment (payment_id, entitlement_id, benefit, recipient_id, period_start,
-                                              period_end, amount_cents, status, correlation_id, updated_at)
+                                              period_end, amount_cents, gross_cents, status, correlation_id, updated_at)
                     select l.payment_id, l.entitlement_id, l.benefit, l.recipient_id, l.period_start, l.period_end,
-                           l.amount_cents, ?, l.correlation_id, ?
-                    from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::date[], ?::date[], ?::bigint[], ?::text[])
+                           l.amount_cents, l.gross_cents, ?, l.correlation_id, ?
+                    from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::date[], ?::date[], ?::bigint[],
+                                ?::bigint[], ?::text[])
                          as l(payment_id, entitlement_id, benefit, recipient_id, period_start, period_end, amount_cents,
-                              correlation_id)
+                              gross_cents, correlation_id)
                     on conflict (payment_id) do update
-                    set status = excluded.status, amount_cents = excluded.amount_cents, updated_at = excluded.updated_at
+                    set status = excluded.status, amount_cents = excluded.amount_cents,
+                        gross_cents = excluded.gross_cents, updated_at = excluded.updated_at
                     where excluded.status <> 'SENT' or paid_payment.status = 'SENT'
                     """)) {
                 upsert.setString(1, status);
@@ -216,7 +241,8 @@ public class PaymentIntake {
                 upsert.setArray(7, connection.createArrayOf("date", starts));
                 upsert.setArray(8, connection.createArrayOf("date", ends));
                 upsert.setArray(9, connection.createArrayOf("bigint", amounts));
-                upsert.setArray(10, connection.createArrayOf("text", correlationIds));
+                upsert.setArray(10, connection.createArrayOf("bigint", grosses));
+                upsert.setArray(11, connection.createArrayOf("text", correlationIds));
                 upsert.executeUpdate();
             }
         });
@@ -234,68 +260,31 @@ public class PaymentIntake {
         }
     }
 
-    private void paid(PaidPayment payment) {
-        Entitlement entitlement = Entitlement.findById(payment.entitlementId);
-        if (entitlement == null) {
-            return;
-        }
-        lock.lock(entitlement.scope);
-        recoveries.reclaim(entitlement, entitlement.decisionId, "payment " + payment.paymentId
-                + " reported after the entitlement changed", "payment " + payment.paymentId);
-    }
-
     private void failed(PaymentFailedEvent failed) {
-        PaidPayment payment = record(failed.getPaymentId(), failed.getEntitlementId(), failed.getBenefit(),
-                failed.getRecipientId(), failed.getPeriodStart(), failed.getPeriodEnd(), failed.getAmountCents(),
-                failed.getCorrelationId(), PaidPayment.FAILED);
-        Entitlement entitlement = Entitlement.findById(payment.entitlementId);
+        Line line = new Line(failed.getPaymentId(), failed.getEntitlementId(), null, failed.getBenefit(),
+                failed.getRecipientId(), failed.getPeriodStart(), failed.getPeriodEnd(), failed.getAmountCents(), null,
+                failed.getCorrelationId());
+        validate(line);
+        upsert(List.of(line), PaidPayment.FAILED);
+        UUID paymentId = UUID.fromString(line.paymentId());
+        UUID entitlementId = UUID.fromString(line.entitlementId());
+        Entitlement entitlement = Entitlement.findById(entitlementId);
         String householdId = entitlement == null ? null : entitlement.householdId;
         String bankSays = failed.getReasonCode() + (failed.getReasonText() == null ? "" : " " + failed.getReasonText());
-        cases.open(CaseOpener.Request.of(CaseType.PAYMENT_REJECTED, payment.paymentId.toString(), "The bank rejected "
-                + "the payment of " + Cents.format(payment.amountCents) + " to " + payment.recipientId + " for "
-                + payment.periodStart + " to " + payment.periodEnd + " (" + payment.benefit + ", reason " + bankSays
+        cases.open(CaseOpener.Request.of(CaseType.PAYMENT_REJECTED, paymentId.toString(), "The bank rejected "
+                + "the payment of " + Cents.format(line.amountCents()) + " to " + line.recipientId() + " for "
+                + line.periodStart() + " to " + line.periodEnd() + " (" + line.benefit() + ", reason " + bankSays
                 + "): it is not retried until the recipient's account or the recipient changes.")
-                .subject(payment.recipientId).household(householdId)
-                .entitlement(payment.entitlementId, entitlement == null ? null : entitlement.decisionId)
-                .correlation(payment.correlationId));
+                .subject(line.recipientId()).household(householdId)
+                .entitlement(entitlementId, entitlement == null ? null : entitlement.decisionId)
+                .correlation(line.correlationId()));
         if (DECEASED.equals(failed.getReasonCode())) {
-            cases.open(CaseOpener.Request.of(CaseType.DEATH_CHECK, payment.recipientId, "The bank reports the holder "
-                    + "of the account of " + payment.recipientId + " as deceased (MD07) but the register records no "
+            cases.open(CaseOpener.Request.of(CaseType.DEATH_CHECK, line.recipientId(), "The bank reports the holder "
+                    + "of the account of " + line.recipientId() + " as deceased (MD07) but the register records no "
                     + "death: check with the civil registry.")
-                    .subject(payment.recipientId).household(householdId)
-                    .entitlement(payment.entitlementId, entitlement == null ? null : entitlement.decisionId)
-                    .correlation(payment.correlationId));
+                    .subject(line.recipientId()).household(householdId)
+                    .entitlement(entitlementId, entitlement == null ? null : entitlement.decisionId)
+                    .correlation(line.correlationId()));
         }
-    }
-
-    private PaidPayment record(String paymentId, String entitlementId, String benefit, String recipientId,
-            LocalDate periodStart, LocalDate periodEnd, long amountCents, String correlationId, String status) {
-        validate(paymentId, entitlementId, recipientId, periodStart, periodEnd, amountCents);
-        UUID id = UUID.fromString(paymentId);
-        UUID entitlement = UUID.fromString(entitlementId);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        PaidPayment payment = PaidPayment.findById(id);
-        if (payment == null) {
-            payment = new PaidPayment();
-            payment.paymentId = id;
-            payment.entitlementId = entitlement;
-            payment.benefit = benefit;
-            payment.recipientId = recipientId;
-            payment.periodStart = periodStart;
-            payment.periodEnd = periodEnd;
-            payment.amountCents = amountCents;
-            payment.status = status;
-            payment.correlationId = correlationId;
-            payment.updatedAt = now;
-            payment.persist();
-            return payment;
-        }
-        // a report never takes back a later one: settled or failed stay so
-        if (!PaidPayment.SENT.equals(status) || PaidPayment.SENT.equals(payment.status)) {
-            payment.status = status;
-            payment.amountCents = amountCents;
-            payment.updatedAt = now;
-        }
-        return payment;
     }
 }

@@ -33,12 +33,24 @@ public class RecoveryClaim extends PanacheEntityBase {
     public String correlationId;
     public Instant claimedAt;
 
+    /**
+     * What the claims on the payment still claim: their amounts less what was released because the months are owed
+     * again. A waived claim still counts: the caseworker decided not to recover it, not that it was not paid.
+     */
     public static long claimedOn(UUID paymentId) {
         Number sum = getEntityManager()
-                .createQuery("select coalesce(sum(c.amountCents), 0) from RecoveryClaim c where c.paymentId = ?1",
-                        Number.class)
-                .setParameter(1, paymentId).getSingleResult();
+                .createQuery("select coalesce(sum(c.amountCents - coalesce(x.amountCents, 0)), 0) from RecoveryClaim c"
+                        + " left join RecoveryClaimCancellation x on x.claimId = c.claimId and x.cause = ?2"
+                        + " where c.paymentId = ?1", Number.class)
+                .setParameter(1, paymentId).setParameter(2, RecoveryClaimCancellation.REINSTATED).getSingleResult();
         return sum.longValue();
+    }
+
+    /** The claims on the payment not cancelled, newest first (the first to give way when the months are owed again). */
+    public static java.util.List<RecoveryClaim> standingOn(UUID paymentId) {
+        return getEntityManager().createQuery("select c from RecoveryClaim c where c.paymentId = ?1 and not exists "
+                + "(select 1 from RecoveryClaimCancellation x where x.claimId = c.claimId) order by c.sequence desc",
+                RecoveryClaim.class).setParameter(1, paymentId).getResultList();
     }
 
     public static long countOn(UUID paymentId) {

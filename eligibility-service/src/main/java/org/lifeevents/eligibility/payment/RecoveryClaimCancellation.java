@@ -8,15 +8,26 @@ import jakarta.persistence.Id;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** That a recovery claim was cancelled by a caseworker's rejection of its case: who, when, why. Written once. */
+/**
+ * What a recovery claim no longer claims, written once beside the claim (which stays as it was sent).
+ * {@link #WAIVED}: a caseworker rejected the claim's MONEY_ALREADY_PAID case; the claim recovers nothing more but still
+ * counts as claimed, so the payment is never claimed again. {@link #REINSTATED}: the months are owed again to the
+ * debtor (a revoked death registration, a correction); {@code amountCents} no longer counts as claimed.
+ */
 @Entity
 public class RecoveryClaimCancellation extends PanacheEntityBase {
+
+    public static final String WAIVED = "WAIVED";
+    public static final String REINSTATED = "REINSTATED";
 
     @Id
     public UUID claimId;
 
+    public String cause;
+    public long amountCents;
+    public String explanation;
+    public UUID decisionId;
     public UUID caseId;
     public String cancelledBy;
-    public String reason;
     public Instant cancelledAt;
 }

@@ -185,7 +185,8 @@ class CaseLifecycleTest {
             assertThat(e.getCaseId()).isEqualTo(moneyPaid.caseId.toString());
             assertThat(e.getCancelledBy()).isEqualTo("carl");
             assertThat(e.getDebtorId()).isEqualTo(mother);
-            assertThat(e.getReason()).isEqualTo("The family acted in good faith; recovery waived");
+            assertThat(e.getCause()).isEqualTo("WAIVED");
+            assertThat(e.getExplanation()).isEqualTo("The family acted in good faith; recovery waived");
         });
         assertThat(Stored.count("select count(*) from recovery_claim_cancellation where case_id = cast(?1 as uuid)",
                 moneyPaid.caseId.toString())).isEqualTo(2);

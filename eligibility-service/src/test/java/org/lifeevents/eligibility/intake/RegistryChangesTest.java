@@ -102,7 +102,9 @@ class RegistryChangesTest {
         assertThat(stopped.periods).isEmpty();
         EntitlementStoppedEvent event = inputs.topics().await(Topics.ENTITLEMENTS, EntitlementStoppedEvent.class,
                 e -> e.getEntitlementId().equals(single.entitlementId.toString()), 1).get(0);
-        assertThat(event.getReason()).isEqualTo("NO_LONGER_OWED");
+        // the stop names its cause, read from the facts: the corrected birth record, with the correction's reason
+        assertThat(event.getReason()).isEqualTo("CORRECTION");
+        assertThat(event.getExplanation()).contains("correction of the birth registration").contains("TYPOGRAPHICAL");
         assertThat(event.getCorrelationId()).isEqualTo(birth.getCorrelationId());
         assertThat(Stored.decision(stopped.decisionId).trigger).contains("correction C-B-" + child);
         Entitlement fathers = Stored.awaitEntitlement(EntitlementKeys.parentalBenefit(father, born));

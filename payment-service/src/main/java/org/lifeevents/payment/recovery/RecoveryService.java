@@ -28,6 +28,9 @@ import org.lifeevents.payment.schedule.PaymentEvents;
 @Transactional(TxType.MANDATORY)
 public class RecoveryService {
 
+    static final String WAIVED = "WAIVED";
+    static final String REINSTATED = "REINSTATED";
+
     private static final Logger LOG = Logger.getLogger(RecoveryService.class);
 
     @Inject
@@ -76,10 +79,12 @@ public class RecoveryService {
     }
 
     /**
-     * A caseworker decided the claim is not to be recovered: it offsets nothing more. Offsets already made stay as they
-     * are (those payments went out reduced and were reported so); what remains is kept on the claim as waived. A
-     * cancellation of a claim not (yet) known is refused to the dead-letter topic, as the claim comes first on the same
-     * key; a repeated one changes nothing.
+     * A claim, or part of it, is no longer to be recovered. WAIVED (a caseworker's decision in its case): it offsets
+     * nothing more; offsets already made stay as they are (those payments went out reduced and were reported so) and
+     * what remains is kept on the claim as waived. REINSTATED (its months are owed to the debtor again): the amount
+     * released no longer needs recovering, so what remains shrinks by it, and the claim is cancelled when all of it is
+     * released. A cancellation of a claim not (yet) known is refused to the dead-letter topic, as the claim comes first
+     * on the same key; eligibility cancels a claim once, and a redelivered event is skipped by its id.
      */
     public void cancelled(RecoveryClaimCancelledEvent e) {
         UUID claimId;
@@ -88,6 +93,13 @@ public class RecoveryService {
         } catch (IllegalArgumentException bad) {
             throw new RejectedEventException("Claim id is not a UUID");
         }
+        boolean waived = WAIVED.equals(e.getCause());
+        if (!waived && !REINSTATED.equals(e.getCause())) {
+            throw new RejectedEventException("Cancellation cause " + e.getCause() + " is not WAIVED or REINSTATED");
+        }
+        if (e.getAmountCents() <= 0) {
+            throw new RejectedEventException("Cancelled amount must be positive");
+        }
         RecoveryClaim claim = entityManager.find(RecoveryClaim.class, claimId, LockModeType.PESSIMISTIC_WRITE);
         if (claim == null) {
             throw new RejectedEventException("Claim " + claimId + " to cancel is not known");
@@ -95,20 +107,36 @@ public class RecoveryService {
         if (RecoveryClaim.CANCELLED.equals(claim.status)) {
             return;
         }
-        if (RecoveryClaim.SETTLED.equals(claim.status)) {
+        long recovered = claim.amountCents - claim.remainingCents;
+        boolean whole = waived || e.getAmountCents() >= claim.amountCents;
+        if (waived && RecoveryClaim.SETTLED.equals(claim.status)) {
             // recovered in full before the caseworker decided: nothing is left to waive, and offsets stay
             LOG.infof("Recovery claim %s was settled before its cancellation in case %s; nothing left to waive",
                     claimId, e.getCaseId());
             return;
         }
-        claim.status = RecoveryClaim.CANCELLED;
-        claim.cancelledAt = clock.instant();
-        claim.cancelledBy = e.getCancelledBy();
-        claim.cancellationReason = e.getReason();
-        claim.cancelledInCase = e.getCaseId();
-        LOG.infof("Recovery claim %s cancelled in case %s by %s: %d of %d cents offset stay recovered, %d waived",
-                claimId, e.getCaseId(), e.getCancelledBy(), claim.amountCents - claim.remainingCents,
-                claim.amountCents, claim.remainingCents);
+        if (!waived && recovered > claim.amountCents - Math.min(e.getAmountCents(), claim.amountCents)) {
+            // Offsets took more from the debtor than is still claimed; paying that back is not automated yet.
+            LOG.warnf("Recovery claim %s: %d cents released as owed again, but %d of its %d cents were already "
+                    + "recovered by offsets; the excess is owed back to %s", claimId, e.getAmountCents(), recovered,
+                    claim.amountCents, claim.debtorId);
+        }
+        if (whole) {
+            claim.status = RecoveryClaim.CANCELLED;
+            claim.cancelledAt = clock.instant();
+            claim.cancelledBy = e.getCancelledBy();
+            claim.cancellationReason = e.getExplanation();
+            claim.cancelledInCase = e.getCaseId();
+        } else {
+            claim.remainingCents = Math.max(0, claim.remainingCents - e.getAmountCents());
+            if (claim.remainingCents == 0 && RecoveryClaim.OPEN.equals(claim.status)) {
+                claim.status = RecoveryClaim.SETTLED;
+                claim.settledAt = clock.instant();
+            }
+        }
+        LOG.infof("Recovery claim %s %s (%s): %d of %d cents released, %d already offset stay recovered", claimId,
+                whole ? "cancelled" : "reduced", e.getCause(), Math.min(e.getAmountCents(), claim.amountCents),
+                claim.amountCents, recovered);
     }
 
     /**

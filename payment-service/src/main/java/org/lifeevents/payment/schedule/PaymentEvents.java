@@ -128,6 +128,7 @@ public class PaymentEvents {
                 .setPeriodStart(p.periodStart)
                 .setPeriodEnd(p.periodEnd)
                 .setAmountCents(p.amountCents)
+                .setGrossCents(p.grossCents)
                 .setEndToEndId(p.correlationId)
                 .build();
     }
@@ -144,6 +145,7 @@ public class PaymentEvents {
                 .setPeriodStart(p.periodStart)
                 .setPeriodEnd(p.periodEnd)
                 .setAmountCents(p.amountCents)
+                .setGrossCents(p.grossCents)
                 .setEndToEndId(p.correlationId)
                 .setSettledAt(settledAt)
                 .build());

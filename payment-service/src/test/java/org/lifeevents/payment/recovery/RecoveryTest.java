@@ -146,8 +146,9 @@ class RecoveryTest {
         RecoveryClaimCancelledEvent cancelled = RecoveryClaimCancelledEvent.newBuilder()
                 .setEventId(Events.newEventId()).setOccurredAt(Fixtures.now()).setCorrelationId(claim.getCorrelationId())
                 .setClaimId(claim.getClaimId()).setEntitlementId(id).setDebtorId(parent)
-                .setCaseId(UUID.randomUUID().toString()).setCancelledBy("carl")
-                .setReason("The estate has no means; recovery waived").build();
+                .setPeriodStart(claim.getPeriodStart()).setPeriodEnd(claim.getPeriodEnd()).setCause("WAIVED")
+                .setAmountCents(claim.getAmountCents()).setCaseId(UUID.randomUUID().toString()).setCancelledBy("carl")
+                .setExplanation("The estate has no means; recovery waived").build();
         // delivered twice, and a second cancellation of the same claim (a new event id) changes nothing either
         topics.publish(Topics.ENTITLEMENTS, id, cancelled);
         topics.publish(Topics.ENTITLEMENTS, id, cancelled);
