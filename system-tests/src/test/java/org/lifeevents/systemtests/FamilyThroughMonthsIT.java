@@ -182,9 +182,7 @@ class FamilyThroughMonthsIT {
 
         // Owed by hand, per recipient, for B..B+3 (all that is due by the 10th of B+4), against what the runs sent plus
         // what was paid by offsetting a claim, less all that is claimed: nothing owed is unpaid, and nothing paid is
-        // not owed beyond the open claims. (GET /reconciliation on this branch sums each benefit over everyone, so it
-        // cannot say this per recipient; the per-recipient report is issue 14, item 1. Here it shows only that the
-        // payment service lives on the moved date.)
+        // not owed beyond the open claims.
         // Anna: Aron's B and B+1 (her death month); Ants: Aron's B+2 and B+3 and the survivor's allowance for them;
         // Berit: Brita's child allowance B..B+3 and no single-parent allowance; Cara: nothing (the birth was revoked).
         Map<String, Long> owed = Map.of(ANNA, 2 * 8000L, ANTS, 2 * 8000L + 2 * 15000L, BERIT, 4 * 8000L, CARA, 0L);
@@ -202,6 +200,29 @@ class FamilyThroughMonthsIT {
         JsonPath reconciliation = given().auth().oauth2(tokens.person("otto"))
                 .get(stack.url(Service.PAYMENT) + "/reconciliation").then().statusCode(200).extract().jsonPath();
         assertThat(reconciliation.getString("asOf")).isEqualTo(b.plusMonths(4).atDay(10).toString());
+
+        // The family ledger says the same per person: what is owed and not yet paid (or claimed back) is exactly what
+        // is planned for the next run (B+4: Ants 80.00 + 150.00, Berit 80.00), and nothing more; Anna's estate and
+        // Cara are square once their claims are counted.
+        Map<String, Long> planned = Map.of(ANNA, 0L, ANTS, 8000L + 15000L, BERIT, 8000L, CARA, 0L);
+        for (String household : List.of("H-FTM-A", "H-FTM-B", "H-FTM-C")) {
+            List<Map<String, Object>> people = given().auth().oauth2(tokens.person("carl"))
+                    .get(stack.url(Service.PAYMENT) + "/ledger/households/" + household).then().statusCode(200)
+                    .extract().jsonPath().getList("people");
+            softly.assertThat(people).as("people in the ledger of %s", household).isNotEmpty();
+            for (Map<String, Object> person : people) {
+                String id = (String) person.get("personId");
+                long difference = ((Number) person.get("differenceCents")).longValue();
+                long toBePaid = ((Number) person.get("scheduledCents")).longValue()
+                        + ((Number) person.get("heldCents")).longValue();
+                softly.assertThat(difference).as("ledger of %s: owed less (paid less claimed) for %s", household, id)
+                        .isEqualTo(toBePaid);
+                if (planned.containsKey(id)) {
+                    softly.assertThat(difference).as("ledger of %s: still owed to %s", household, id)
+                            .isEqualTo(planned.get(id));
+                }
+            }
+        }
 
         System.out.printf("FamilyThroughMonthsIT: four months walked in %d s%n",
                 Duration.ofNanos(System.nanoTime() - started).toSeconds());
