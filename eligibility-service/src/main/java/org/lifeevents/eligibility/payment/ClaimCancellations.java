@@ -18,9 +18,7 @@ import org.lifeevents.eligibility.cases.Case;
 import org.lifeevents.eligibility.cases.CaseAction;
 import org.lifeevents.eligibility.cases.CaseResolved;
 import org.lifeevents.eligibility.cases.CaseType;
-import org.lifeevents.events.Events;
 import org.lifeevents.events.Topics;
-import org.lifeevents.events.eligibility.RecoveryClaimCancelledEvent;
 
 /**
  * A caseworker who rejects a MONEY_ALREADY_PAID case decides the money is not to be recovered: each claim of the case
@@ -73,21 +71,7 @@ public class ClaimCancellations {
                 + " (what was already offset against payments stays recovered).";
         action.amountCents = claim.amountCents;
         action.persist();
-        outbox.publish(Topics.ENTITLEMENTS, claim.entitlementId.toString(), RecoveryClaimCancelledEvent.newBuilder()
-                .setEventId(Events.newEventId())
-                .setOccurredAt(cancellation.cancelledAt)
-                .setCorrelationId(claim.correlationId)
-                .setClaimId(claim.claimId.toString())
-                .setEntitlementId(claim.entitlementId.toString())
-                .setDebtorId(claim.debtorId)
-                .setPeriodStart(claim.periodStart)
-                .setPeriodEnd(claim.periodEnd)
-                .setCause(cancellation.cause)
-                .setAmountCents(cancellation.amountCents)
-                .setExplanation(reason)
-                .setCaseId(c.caseId.toString())
-                .setCancelledBy(actor)
-                .build());
+        outbox.publish(Topics.ENTITLEMENTS, claim.entitlementId.toString(), cancellation.event(claim));
         LOG.infof("Recovery claim %s (%d cents from %s) cancelled in case %s by %s", claim.claimId,
                 claim.amountCents, claim.debtorId, c.caseId, actor);
     }

@@ -31,7 +31,6 @@ import org.lifeevents.eligibility.rules.Period;
 import org.lifeevents.eligibility.rules.Status;
 import org.lifeevents.events.Events;
 import org.lifeevents.events.Topics;
-import org.lifeevents.events.eligibility.RecoveryClaimCancelledEvent;
 import org.lifeevents.events.eligibility.RecoveryClaimEvent;
 
 /**
@@ -147,21 +146,7 @@ public class Recoveries {
                 + " is cancelled: the period is owed to them again. "
                 + (entitlement.citizenText == null ? "" : entitlement.citizenText);
         cancellation.persist();
-        outbox.publish(Topics.ENTITLEMENTS, entitlement.entitlementId.toString(), RecoveryClaimCancelledEvent
-                .newBuilder()
-                .setEventId(Events.newEventId())
-                .setOccurredAt(cancellation.cancelledAt)
-                .setCorrelationId(claim.correlationId)
-                .setClaimId(claim.claimId.toString())
-                .setEntitlementId(entitlement.entitlementId.toString())
-                .setDebtorId(claim.debtorId)
-                .setPeriodStart(claim.periodStart)
-                .setPeriodEnd(claim.periodEnd)
-                .setAmountCents(amount)
-                .setCause(cancellation.cause)
-                .setDecisionId(String.valueOf(decisionId))
-                .setExplanation(cancellation.explanation)
-                .build());
+        outbox.publish(Topics.ENTITLEMENTS, claim.entitlementId.toString(), cancellation.event(claim));
         LOG.infof("Recovery claim %s: %d cents cancelled (owed again) under %s", claim.claimId, amount,
                 entitlement.entitlementId);
     }

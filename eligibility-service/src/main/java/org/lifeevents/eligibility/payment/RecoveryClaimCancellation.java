@@ -6,6 +6,9 @@ import java.util.UUID;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
+import org.lifeevents.events.Events;
+import org.lifeevents.events.eligibility.RecoveryClaimCancelledEvent;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -30,4 +33,24 @@ public class RecoveryClaimCancellation extends PanacheEntityBase {
     public UUID caseId;
     public String cancelledBy;
     public Instant cancelledAt;
+
+    /** The event that tells the payment service (and the audit trail) what this cancellation does to the claim. */
+    RecoveryClaimCancelledEvent event(RecoveryClaim claim) {
+        return RecoveryClaimCancelledEvent.newBuilder()
+                .setEventId(Events.newEventId())
+                .setOccurredAt(cancelledAt)
+                .setCorrelationId(claim.correlationId)
+                .setClaimId(claimId.toString())
+                .setEntitlementId(claim.entitlementId.toString())
+                .setDebtorId(claim.debtorId)
+                .setPeriodStart(claim.periodStart)
+                .setPeriodEnd(claim.periodEnd)
+                .setCause(cause)
+                .setAmountCents(amountCents)
+                .setExplanation(explanation)
+                .setDecisionId(decisionId == null ? null : decisionId.toString())
+                .setCaseId(caseId == null ? null : caseId.toString())
+                .setCancelledBy(cancelledBy)
+                .build();
+    }
 }
