@@ -1,20 +1,21 @@
 package org.lifeevents.registry;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lifeevents.common.time.BusinessClock;
 import org.lifeevents.localservers.KeycloakTokens;
 import org.lifeevents.localservers.testing.KeycloakTestResource;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -26,15 +27,11 @@ import static org.hamcrest.Matchers.hasItem;
 /**
  * The business-date endpoint every service has from the common jar, here on the registry with real Keycloak tokens:
  * the operator reads and moves the date forward, every other role is refused, and bad input is a 400 that leaves the
- * date as it was. Its own profile gives it a Quarkus application of its own, so the date it moves is no other test's.
+ * date as it was. The module's tests share one application, so each test puts the clock back as it found it (a test
+ * profile of its own would restart the application, and with it the module's shared servers).
  */
 @QuarkusTest
-@TestProfile(BusinessDateEndpointTest.OwnClock.class)
 class BusinessDateEndpointTest {
-
-    /** No setting of its own: only a separate application, whose clock the test may move. */
-    public static class OwnClock implements QuarkusTestProfile {
-    }
 
     @ConfigProperty(name = KeycloakTestResource.REALM_URL)
     String realmUrl;
@@ -42,11 +39,21 @@ class BusinessDateEndpointTest {
     @Inject
     Clock clock;
 
+    @Inject
+    BusinessClock businessClock;
+
     KeycloakTokens tokens;
+    Duration offsetBefore;
 
     @BeforeEach
     void setUp() {
         tokens = new KeycloakTokens(realmUrl);
+        offsetBefore = businessClock.offset();
+    }
+
+    @AfterEach
+    void putTheClockBack() {
+        businessClock.restore(offsetBefore);
     }
 
     @Test

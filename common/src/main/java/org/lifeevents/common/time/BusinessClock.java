@@ -46,6 +46,19 @@ public final class BusinessClock extends Clock {
         offset = Duration.between(system.instant(), target);
     }
 
+    /**
+     * How far the clock is from the real time: with {@link #restore(Duration)}, a test that moved the clock of a shared
+     * application leaves it as it found it (the endpoint only moves forward; the tests after it mean their own date).
+     */
+    public Duration offset() {
+        return offset;
+    }
+
+    /** Puts the clock back at an offset {@link #offset()} returned. Only for tests. */
+    public void restore(Duration offset) {
+        this.offset = Objects.requireNonNull(offset, "offset");
+    }
+
     /** Whether a business date other than the real one is in force. */
     public boolean shifted() {
         return !offset.isZero();
