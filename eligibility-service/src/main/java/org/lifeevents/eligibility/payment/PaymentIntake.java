@@ -81,14 +81,14 @@ public class PaymentIntake {
 
     public void handle(SpecificRecord event) {
         if (event instanceof PaymentsSentEvent sent) {
-            paid(sent.getPayments().stream().map(Line::of).toList(), PaidPayment.SENT);
+            paid(periodsPaid(sent.getPayments()), PaidPayment.SENT);
         } else if (event instanceof PaymentsSettledEvent settled) {
-            paid(settled.getPayments().stream().map(Line::of).toList(), PaidPayment.SETTLED);
+            paid(periodsPaid(settled.getPayments()), PaidPayment.SETTLED);
         } else if (event instanceof PaymentSentEvent sent) {
             paid(List.of(new Line(sent.getPaymentId(), sent.getEntitlementId(), null, sent.getBenefit(),
                     sent.getRecipientId(), sent.getPeriodStart(), sent.getPeriodEnd(), sent.getAmountCents(), null,
                     sent.getCorrelationId())), PaidPayment.SENT);
-        } else if (event instanceof PaymentSettledEvent settled) {
+        } else if (event instanceof PaymentSettledEvent settled && settled.getRefundOfClaimId() == null) {
             paid(List.of(new Line(settled.getPaymentId(), settled.getEntitlementId(), null, settled.getBenefit(),
                     settled.getRecipientId(), settled.getPeriodStart(), settled.getPeriodEnd(),
                     settled.getAmountCents(), settled.getGrossCents(), settled.getCorrelationId())), PaidPayment.SETTLED);
@@ -96,6 +96,14 @@ public class PaymentIntake {
             failed(failed);
         }
         // a scheduled payment changes nothing here: only money that left (or was refused) does
+    }
+
+    /**
+     * The lines that paid a period. A refund pays back what offsets recovered for a claim that was released: it pays
+     * nothing owed for its period, and counted as paid it would raise a claim for the money it returns.
+     */
+    private static List<Line> periodsPaid(List<PaymentLine> lines) {
+        return lines.stream().filter(line -> line.getRefundOfClaimId() == null).map(Line::of).toList();
     }
 
     /**

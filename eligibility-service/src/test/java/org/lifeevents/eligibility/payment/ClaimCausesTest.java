@@ -281,6 +281,17 @@ class ClaimCausesTest {
                 "select count(*) from recovery_claim_cancellation x join recovery_claim c on c.claim_id = x.claim_id "
                         + "where c.entitlement_id = cast(?1 as uuid)",
                 allowance.entitlementId.toString()) == 2);
+
+        // The payment service pays back what offsets had recovered for May: a refund, not a payment of May, so it is
+        // not recorded as paid (counted, it would claim back the money it returns).
+        PaymentLine refund = Payments.line(allowance, mother, LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31), 8000);
+        refund.setRefundOfClaimId(claims.get(0).getClaimId());
+        PaymentLine june = Payments.line(allowance, mother, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 30), 0);
+        Stored.awaitHandled(PAYMENTS, payments.settledTogether("MSG-RF-" + child, List.of(refund, june)).getEventId());
+        assertThat(Stored.count("select count(*) from paid_payment where payment_id = cast(?1 as uuid)",
+                refund.getPaymentId())).isZero();
+        assertThat(Stored.count("select count(*) from paid_payment where payment_id = cast(?1 as uuid)",
+                june.getPaymentId())).isEqualTo(1);
     }
 
     /**

@@ -59,7 +59,8 @@ public class StatusReportImporter {
     private static final Logger LOG = Logger.getLogger(StatusReportImporter.class);
     private static final String RETURNING = """
             returning p.payment_id, p.entitlement_id, p.benefit, p.recipient_id, p.period_start, p.period_end,
-                      p.amount_cents, p.correlation_id, p.reason_code, p.reason_text, p.entitlement_version
+                      p.amount_cents, p.correlation_id, p.reason_code, p.reason_text, p.entitlement_version,
+                      p.gross_cents, p.refund_of_claim
             """;
 
     private final Iso20022Schema schema = Iso20022Schema.of(MxPain00200110.class);
@@ -222,6 +223,8 @@ public class StatusReportImporter {
                 payment.reasonCode = rs.getString(9);
                 payment.reasonText = rs.getString(10);
                 payment.entitlementVersion = rs.getLong(11);
+                payment.grossCents = rs.getLong(12);
+                payment.refundOfClaim = rs.getObject(13, UUID.class);
                 event.accept(payment);
                 changed++;
             }

@@ -44,7 +44,8 @@ public record Ledger(String scope, String key, LocalDate asOf, List<EntitlementL
     /**
      * What one person was owed, paid and claimed back, in cents. {@code paidCents} is money committed to a run (gross,
      * offsets included: an offset pays the person by settling another debt); {@code scheduledCents} and
-     * {@code heldCents} are still to be paid; {@code recoveredCents} is the part of the claims already offset.
+     * {@code heldCents} are still to be paid; {@code claimedCents} is what the claims still claim (released parts
+     * excluded); {@code recoveredCents} is the part of that already offset (and not refunded).
      * {@code differenceCents} = owed − (paid − claimed): positive is still owed to the person, negative was paid to
      * them beyond what they are owed and not yet claimed.
      */
@@ -59,15 +60,21 @@ public record Ledger(String scope, String key, LocalDate asOf, List<EntitlementL
 
     /**
      * One payment: {@code endToEndId} is what the pain.001 carried in EndToEndId, {@code fileMessageId} the file's
-     * MsgId (null until the payment is in a file); {@code netCents} went to the bank, gross less offsets.
+     * MsgId (null until the payment is in a file); {@code netCents} went to the bank, gross less offsets. A payment with
+     * {@code refundOfClaim} pays back what offsets recovered for that claim beyond what is still claimed: it is not
+     * counted as paid for the period.
      */
     public record PaymentEntry(UUID paymentId, String recipientId, String status, boolean topUp, long grossCents,
             long offsetCents, long netCents, LocalDate dueDate, String endToEndId, UUID runId, String fileMessageId,
-            Instant sentAt, Instant settledAt, String reasonCode, List<OffsetEntry> offsets) {
+            Instant sentAt, Instant settledAt, String reasonCode, UUID refundOfClaim, List<OffsetEntry> offsets) {
     }
 
-    /** One recovery claim for the period: from whom, how much, how much remains, why and by which decision. */
-    public record ClaimEntry(UUID claimId, String debtorId, long amountCents, long remainingCents, String reason,
+    /**
+     * One recovery claim for the period: from whom, how much, how much remains, why and by which decision;
+     * {@code releasedCents} of the amount were released as owed to the debtor again and are no longer claimed.
+     */
+    public record ClaimEntry(UUID claimId, String debtorId, long amountCents, long releasedCents, long remainingCents,
+            String reason,
             String decisionId, String explanation, String status, Instant receivedAt, Instant settledAt,
             List<OffsetEntry> offsets) {
     }

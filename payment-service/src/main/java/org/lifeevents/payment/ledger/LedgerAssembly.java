@@ -133,6 +133,10 @@ final class LedgerAssembly {
             for (PaymentRow row : paid) {
                 Ledger.PaymentEntry p = row.entry();
                 Sums s = sums.computeIfAbsent(p.recipientId(), x -> new Sums());
+                if (p.refundOfClaim() != null) {
+                    // pays back recovered money (its claim's recovered figure already shows it returned), no period
+                    continue;
+                }
                 if (Payment.COMMITTED.contains(p.status())) {
                     s.paid += p.grossCents();
                 } else if (Payment.SCHEDULED.equals(p.status())) {
@@ -146,8 +150,8 @@ final class LedgerAssembly {
             for (ClaimRow row : claimed) {
                 Ledger.ClaimEntry c = row.entry();
                 Sums s = sums.computeIfAbsent(c.debtorId(), x -> new Sums());
-                s.claimed += c.amountCents();
-                s.recovered += c.amountCents() - c.remainingCents();
+                s.claimed += c.amountCents() - c.releasedCents();
+                s.recovered += c.amountCents() - c.releasedCents() - c.remainingCents();
             }
             sums.forEach((person, s) -> sumsOfEntitlement.computeIfAbsent(person, x -> new Sums()).add(s));
             LocalDate end = o != null ? o.periodEnd()
@@ -165,11 +169,12 @@ final class LedgerAssembly {
     private static Ledger.PaymentEntry withOffsets(Ledger.PaymentEntry p, Map<UUID, List<Ledger.OffsetEntry>> offsets) {
         return new Ledger.PaymentEntry(p.paymentId(), p.recipientId(), p.status(), p.topUp(), p.grossCents(),
                 p.offsetCents(), p.netCents(), p.dueDate(), p.endToEndId(), p.runId(), p.fileMessageId(), p.sentAt(),
-                p.settledAt(), p.reasonCode(), sorted(offsets.getOrDefault(p.paymentId(), List.of())));
+                p.settledAt(), p.reasonCode(), p.refundOfClaim(), sorted(offsets.getOrDefault(p.paymentId(), List.of())));
     }
 
     private static Ledger.ClaimEntry withOffsets(Ledger.ClaimEntry c, Map<UUID, List<Ledger.OffsetEntry>> offsets) {
-        return new Ledger.ClaimEntry(c.claimId(), c.debtorId(), c.amountCents(), c.remainingCents(), c.reason(),
+        return new Ledger.ClaimEntry(c.claimId(), c.debtorId(), c.amountCents(), c.releasedCents(), c.remainingCents(),
+                c.reason(),
                 c.decisionId(), c.explanation(), c.status(), c.receivedAt(), c.settledAt(),
                 sorted(offsets.getOrDefault(c.claimId(), List.of())));
     }

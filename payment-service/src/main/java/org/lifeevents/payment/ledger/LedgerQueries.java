@@ -97,7 +97,7 @@ public class LedgerQueries {
         try (PreparedStatement select = connection.prepareStatement("""
                 select p.entitlement_id, p.period_start, p.period_end, p.payment_id, p.recipient_id, p.status,
                        p.top_up_version, p.gross_cents, p.offset_cents, p.amount_cents, p.due_date, p.correlation_id,
-                       p.run_id, f.message_id, p.sent_at, p.settled_at, p.reason_code
+                       p.run_id, f.message_id, p.sent_at, p.settled_at, p.reason_code, p.refund_of_claim
                 from payment p left join payment_file f on f.file_id = p.file_id
                 where p.entitlement_id = any(?) and p.status <> 'CANCELLED'
                 order by p.period_start, p.top_up_version, p.payment_id
@@ -111,7 +111,7 @@ public class LedgerQueries {
                                     rs.getString(5), rs.getString(6), rs.getLong(7) > 0, rs.getLong(8), rs.getLong(9),
                                     rs.getLong(10), rs.getObject(11, LocalDate.class), rs.getString(12),
                                     rs.getObject(13, UUID.class), rs.getString(14), instant(rs, 15), instant(rs, 16),
-                                    rs.getString(17), List.of())));
+                                    rs.getString(17), rs.getObject(18, UUID.class), List.of())));
                 }
             }
             return rows;
@@ -120,8 +120,8 @@ public class LedgerQueries {
 
     private static List<LedgerAssembly.ClaimRow> claims(Connection connection, UUID[] ids) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
-                select entitlement_id, period_start, period_end, claim_id, debtor_id, amount_cents, remaining_cents,
-                       reason, decision_id, explanation, status, received_at, settled_at
+                select entitlement_id, period_start, period_end, claim_id, debtor_id, amount_cents, released_cents,
+                       remaining_cents, reason, decision_id, explanation, status, received_at, settled_at
                 from recovery_claim
                 where entitlement_id = any(?)
                 order by period_start, received_at, claim_id
@@ -132,8 +132,9 @@ public class LedgerQueries {
                 while (rs.next()) {
                     rows.add(new LedgerAssembly.ClaimRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
                             rs.getObject(3, LocalDate.class), new Ledger.ClaimEntry(rs.getObject(4, UUID.class),
-                                    rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9),
-                                    rs.getString(10), rs.getString(11), instant(rs, 12), instant(rs, 13), List.of())));
+                                    rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getString(9),
+                                    rs.getString(10), rs.getString(11), rs.getString(12), instant(rs, 13),
+                                    instant(rs, 14), List.of())));
                 }
             }
             return rows;

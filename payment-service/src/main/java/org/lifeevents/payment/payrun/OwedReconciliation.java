@@ -23,7 +23,8 @@ import org.lifeevents.payment.schedule.OwedPlan;
 /**
  * Reconciles payments with entitlements, per benefit, for everything due by today: what the entitlements say is owed
  * (computed afresh from their latest state with the same rule the schedule is planned by), against what is paid
- * (committed to a run), scheduled (due, waiting for a run or an account), held (recipient died) and failed.
+ * (committed to a run), scheduled (due, waiting for a run or an account), held (recipient died) and failed. A refund
+ * of recovered money pays nothing owed for a period, so it is not counted.
  * <p>
  * Owed and paid are compared per entitlement and recipient, not only summed per benefit: a month paid to a mother whose
  * death was registered late, and owed to the father, is money paid to someone not owed it and money owed to someone not
@@ -161,7 +162,7 @@ public class OwedReconciliation {
                        coalesce(sum(gross_cents) filter (where status = 'HELD'), 0),
                        coalesce(sum(gross_cents) filter (where status = 'FAILED'), 0)
                 from payment
-                where entitlement_id = any(cast(?1 as uuid[])) and due_date <= ?2
+                where entitlement_id = any(cast(?1 as uuid[])) and due_date <= ?2 and refund_of_claim is null
                 group by entitlement_id, recipient_id
                 """).setParameter(1, entitlementIds.toArray(UUID[]::new)).setParameter(2, today).getResultList();
         Map<UUID, Map<String, Paid>> paid = new HashMap<>();

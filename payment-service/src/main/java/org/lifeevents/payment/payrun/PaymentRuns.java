@@ -206,7 +206,7 @@ public class PaymentRuns {
                     update payment set status = 'SENT', sent_at = ?, updated_at = ?
                     where file_id = ? and status = 'IN_RUN'
                     returning payment_id, entitlement_id, benefit, recipient_id, period_start, period_end, amount_cents,
-                              correlation_id, entitlement_version
+                              correlation_id, entitlement_version, gross_cents, refund_of_claim
                     """)) {
                 update.setTimestamp(1, Timestamp.from(sentAt));
                 update.setTimestamp(2, Timestamp.from(clock.instant()));
@@ -224,6 +224,8 @@ public class PaymentRuns {
                         payment.amountCents = rs.getLong(7);
                         payment.correlationId = rs.getString(8);
                         payment.entitlementVersion = rs.getLong(9);
+                        payment.grossCents = rs.getLong(10);
+                        payment.refundOfClaim = rs.getObject(11, UUID.class);
                         sent.add(payment);
                     }
                 }

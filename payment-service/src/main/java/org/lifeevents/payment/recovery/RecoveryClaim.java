@@ -28,7 +28,10 @@ public class RecoveryClaim extends PanacheEntityBase {
     public LocalDate periodStart;
     public LocalDate periodEnd;
     public long amountCents;
+    /** What is still to be offset: the amount less what was released, less what offsets recovered. */
     public long remainingCents;
+    /** The part of the amount released as owed to the debtor again (REINSTATED): no longer claimed. */
+    public long releasedCents;
     public String reason;
     public String decisionId;
     public String explanation;

@@ -40,6 +40,9 @@ public class RecoveryService {
     PaymentEvents events;
 
     @Inject
+    Refunds refunds;
+
+    @Inject
     Clock clock;
 
     public void claimed(RecoveryClaimEvent e) {
@@ -82,9 +85,11 @@ public class RecoveryService {
      * A claim, or part of it, is no longer to be recovered. WAIVED (a caseworker's decision in its case): it offsets
      * nothing more; offsets already made stay as they are (those payments went out reduced and were reported so) and
      * what remains is kept on the claim as waived. REINSTATED (its months are owed to the debtor again): the amount
-     * released no longer needs recovering, so what remains shrinks by it, and the claim is cancelled when all of it is
-     * released. A cancellation of a claim not (yet) known is refused to the dead-letter topic, as the claim comes first
-     * on the same key; eligibility cancels a claim once, and a redelivered event is skipped by its id.
+     * released is no longer claimed, so what remains to offset shrinks by it, the claim is cancelled when all of it is
+     * released, and what offsets had already recovered beyond what is still claimed is paid back to the debtor by a
+     * refund in the next run ({@link Refunds}). A cancellation of a claim not (yet) known is refused to the dead-letter
+     * topic, as the claim comes first on the same key; eligibility cancels a claim once, and a redelivered event is
+     * skipped by its id (and would release nothing more: a release never exceeds the amount, nor a refund the excess).
      */
     public void cancelled(RecoveryClaimCancelledEvent e) {
         UUID claimId;
@@ -107,36 +112,58 @@ public class RecoveryService {
         if (RecoveryClaim.CANCELLED.equals(claim.status)) {
             return;
         }
-        long recovered = claim.amountCents - claim.remainingCents;
-        boolean whole = waived || e.getAmountCents() >= claim.amountCents;
-        if (waived && RecoveryClaim.SETTLED.equals(claim.status)) {
+        if (waived) {
+            waive(claim, e);
+        } else {
+            release(claim, e);
+        }
+    }
+
+    private void waive(RecoveryClaim claim, RecoveryClaimCancelledEvent e) {
+        if (RecoveryClaim.SETTLED.equals(claim.status)) {
             // recovered in full before the caseworker decided: nothing is left to waive, and offsets stay
             LOG.infof("Recovery claim %s was settled before its cancellation in case %s; nothing left to waive",
-                    claimId, e.getCaseId());
+                    claim.claimId, e.getCaseId());
             return;
         }
-        if (!waived && recovered > claim.amountCents - Math.min(e.getAmountCents(), claim.amountCents)) {
-            // Offsets took more from the debtor than is still claimed; paying that back is not automated yet.
-            LOG.warnf("Recovery claim %s: %d cents released as owed again, but %d of its %d cents were already "
-                    + "recovered by offsets; the excess is owed back to %s", claimId, e.getAmountCents(), recovered,
-                    claim.amountCents, claim.debtorId);
+        cancel(claim, e);
+        LOG.infof("Recovery claim %s waived in case %s: %d of %d cents no longer recovered, %d already offset stay "
+                + "recovered", claim.claimId, e.getCaseId(), claim.remainingCents, claim.amountCents,
+                recovered(claim));
+    }
+
+    private void release(RecoveryClaim claim, RecoveryClaimCancelledEvent e) {
+        long recovered = recovered(claim);
+        long released = Math.min(e.getAmountCents(), claim.amountCents - claim.releasedCents);
+        claim.releasedCents += released;
+        long stillClaimed = claim.amountCents - claim.releasedCents;
+        long excess = Math.max(0, recovered - stillClaimed);
+        claim.remainingCents = Math.max(0, stillClaimed - recovered);
+        if (stillClaimed == 0) {
+            cancel(claim, e);
+        } else if (claim.remainingCents == 0 && RecoveryClaim.OPEN.equals(claim.status)) {
+            claim.status = RecoveryClaim.SETTLED;
+            claim.settledAt = clock.instant();
         }
-        if (whole) {
-            claim.status = RecoveryClaim.CANCELLED;
-            claim.cancelledAt = clock.instant();
-            claim.cancelledBy = e.getCancelledBy();
-            claim.cancellationReason = e.getExplanation();
-            claim.cancelledInCase = e.getCaseId();
-        } else {
-            claim.remainingCents = Math.max(0, claim.remainingCents - e.getAmountCents());
-            if (claim.remainingCents == 0 && RecoveryClaim.OPEN.equals(claim.status)) {
-                claim.status = RecoveryClaim.SETTLED;
-                claim.settledAt = clock.instant();
-            }
+        if (excess > 0) {
+            refunds.refund(claim, excess, e.getCorrelationId());
         }
-        LOG.infof("Recovery claim %s %s (%s): %d of %d cents released, %d already offset stay recovered", claimId,
-                whole ? "cancelled" : "reduced", e.getCause(), Math.min(e.getAmountCents(), claim.amountCents),
-                claim.amountCents, recovered);
+        LOG.infof("Recovery claim %s released as owed again: %d of %d cents released, %d still claimed, "
+                + "%d recovered by offsets of which %d is paid back", claim.claimId, released, claim.amountCents,
+                stillClaimed, recovered, excess);
+    }
+
+    /** What offsets have recovered for the claim and the debtor has not been paid back. */
+    private static long recovered(RecoveryClaim claim) {
+        return claim.amountCents - claim.releasedCents - claim.remainingCents;
+    }
+
+    private void cancel(RecoveryClaim claim, RecoveryClaimCancelledEvent e) {
+        claim.status = RecoveryClaim.CANCELLED;
+        claim.cancelledAt = clock.instant();
+        claim.cancelledBy = e.getCancelledBy();
+        claim.cancellationReason = e.getExplanation();
+        claim.cancelledInCase = e.getCaseId();
     }
 
     /**

@@ -13,7 +13,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /**
  * A payment of one entitlement for one period. At most one regular payment exists per (entitlement, period); an
  * increase of an amount already paid adds one top-up per (entitlement, period, entitlement version); a payment the bank
- * refused for a wrong account number is re-issued once a new account is known ({@link Reissues}).
+ * refused for a wrong account number is re-issued once a new account is known ({@link Reissues}); what recovery offsets
+ * took beyond a claim later released is paid back by a refund, a payment of no period's benefit.
  */
 @Entity
 public class Payment extends PanacheEntityBase {
@@ -71,6 +72,11 @@ public class Payment extends PanacheEntityBase {
     public Instant updatedAt;
     /** The failed payment (refused for a wrong account number) this one pays again to a new account. */
     public UUID reissueOf;
+    /**
+     * The recovery claim whose excess recovery this payment pays back ({@code Refunds}): money returned, not paid for
+     * the period, so the schedule never counts it.
+     */
+    public UUID refundOfClaim;
 
     public boolean isTopUp() {
         return topUpVersion > 0;
@@ -78,6 +84,10 @@ public class Payment extends PanacheEntityBase {
 
     /** A re-issue of a refused payment: its top-up version is negative, so the regular one keeps 0. */
     public boolean isReissue() {
-        return topUpVersion < 0;
+        return topUpVersion < 0 && refundOfClaim == null;
+    }
+
+    public boolean isRefund() {
+        return refundOfClaim != null;
     }
 }

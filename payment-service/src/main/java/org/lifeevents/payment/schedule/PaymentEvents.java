@@ -130,6 +130,7 @@ public class PaymentEvents {
                 .setAmountCents(p.amountCents)
                 .setGrossCents(p.grossCents)
                 .setEndToEndId(p.correlationId)
+                .setRefundOfClaimId(p.refundOfClaim == null ? null : p.refundOfClaim.toString())
                 .build();
     }
 
@@ -148,6 +149,7 @@ public class PaymentEvents {
                 .setGrossCents(p.grossCents)
                 .setEndToEndId(p.correlationId)
                 .setSettledAt(settledAt)
+                .setRefundOfClaimId(p.refundOfClaim == null ? null : p.refundOfClaim.toString())
                 .build());
     }
 

@@ -59,7 +59,8 @@ public class PaymentSchedule {
         Map<LocalDate, OwedPlan.Owed> owed = OwedPlan.owed(state, today, config.run().monthlyPaymentDay()).stream()
                 .collect(Collectors.toMap(OwedPlan.Owed::periodStart, o -> o, (a, b) -> a));
         Map<LocalDate, List<Payment>> existing = entityManager
-                .createQuery("from Payment where entitlementId = ?1", Payment.class)
+                // a refund returns recovered money and pays nothing of a period: never netted against what is owed
+                .createQuery("from Payment where entitlementId = ?1 and refundOfClaim is null", Payment.class)
                 .setParameter(1, state.entitlementId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList().stream()

@@ -24,8 +24,10 @@ import org.lifeevents.payment.account.PayoutAccountRecorded;
  * account: each becomes a new payment for the same entitlement and period, due today so the next run pays it to the
  * new account. Only while the schedule has not re-planned the entitlement since the failure (a new version plans its
  * own top-up of what is unpaid, or nothing when the period is no longer owed), and only a failure nothing else has
- * paid since. The re-issue points at the failed payment under a unique index, so however often an account is recorded
- * or an event redelivered, a failed payment is re-issued once; a re-issue the bank refuses again is re-issued in turn.
+ * paid since; a refused refund of recovered money is re-issued whatever the entitlement did since, as a refund again
+ * (it pays back money kept, not a period the schedule may have re-planned). The re-issue points at the failed payment
+ * under a unique index, so however often an account is recorded or an event redelivered, a failed payment is re-issued
+ * once; a re-issue the bank refuses again is re-issued in turn.
  */
 @ApplicationScoped
 @Transactional(TxType.MANDATORY)
@@ -56,7 +58,7 @@ public class Reissues {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into payment (payment_id, entitlement_id, benefit, recipient_id, period_start, period_end,
                                          top_up_version, entitlement_version, gross_cents, offset_cents, amount_cents,
-                                         status, due_date, correlation_id, reissue_of)
+                                         status, due_date, correlation_id, reissue_of, refund_of_claim)
                     select payment_uuid(), f.entitlement_id, f.benefit, f.recipient_id, f.period_start, f.period_end,
                            -(select count(*) from payment r
                              where r.entitlement_id = f.entitlement_id and r.period_start = f.period_start
@@ -64,10 +66,11 @@ public class Reissues {
                              - row_number() over (partition by f.entitlement_id, f.period_start
                                                   order by f.top_up_version),
                            f.entitlement_version, f.gross_cents, f.offset_cents, f.amount_cents, 'SCHEDULED', ?,
-                           f.correlation_id, f.payment_id
+                           f.correlation_id, f.payment_id, f.refund_of_claim
                     from payment f
-                    join entitlement s on s.entitlement_id = f.entitlement_id and s.version = f.entitlement_version
+                    join entitlement s on s.entitlement_id = f.entitlement_id
                     where f.recipient_id = ? and f.status = 'FAILED' and f.reason_code = ?
+                      and (s.version = f.entitlement_version or f.refund_of_claim is not null)
                       and f.creditor_iban is distinct from ?
                       and not exists (select 1 from payment r where r.reissue_of = f.payment_id)
                       and not exists (select 1 from payment later
@@ -75,10 +78,11 @@ public class Reissues {
                                         and later.period_start = f.period_start
                                         and later.recipient_id = f.recipient_id
                                         and later.status not in ('FAILED', 'CANCELLED')
+                                        and f.refund_of_claim is null and later.refund_of_claim is null
                                         and (later.top_up_version > f.top_up_version or later.top_up_version < 0))
                     on conflict do nothing
                     returning payment_id, entitlement_id, benefit, recipient_id, period_start, period_end,
-                              amount_cents, due_date, correlation_id, reissue_of
+                              amount_cents, due_date, correlation_id, reissue_of, refund_of_claim
                     """)) {
                 insert.setObject(1, today);
                 insert.setString(2, personId);
@@ -98,6 +102,7 @@ public class Reissues {
                         p.dueDate = rs.getObject(8, LocalDate.class);
                         p.correlationId = rs.getString(9);
                         p.reissueOf = rs.getObject(10, UUID.class);
+                        p.refundOfClaim = rs.getObject(11, UUID.class);
                         rows.add(p);
                     }
                 }

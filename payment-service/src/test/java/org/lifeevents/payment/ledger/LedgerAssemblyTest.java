@@ -86,7 +86,7 @@ class LedgerAssemblyTest {
         UUID unknown = UUID.randomUUID();
         Ledger ledger = LedgerAssembly.assemble(Ledger.PERSON, MOTHER, TODAY, 10, List.of(unknown), Map.of(), List.of(),
                 List.of(new LedgerAssembly.ClaimRow(unknown, month(1), month(1).withDayOfMonth(31),
-                        new Ledger.ClaimEntry(UUID.randomUUID(), MOTHER, 5000, 5000, "REVOKED", "D-9", "why", "OPEN",
+                        new Ledger.ClaimEntry(UUID.randomUUID(), MOTHER, 5000, 0, 5000, "REVOKED", "D-9", "why", "OPEN",
                                 null, null, List.of()))),
                 List.of());
 
@@ -95,6 +95,37 @@ class LedgerAssemblyTest {
             assertThat(e.totals().claimedCents()).isEqualTo(5000);
             assertThat(e.totals().differenceCents()).isEqualTo(5000);
         });
+    }
+
+    /**
+     * January was claimed back from the mother (revoked), recovered in full by offsets, then owed to her again: the
+     * released claim claims nothing, and the refund of the 80.00 EUR offsets took is shown but not counted as paid.
+     */
+    @Test
+    void aReleasedClaimClaimsNothingAndItsRefundIsNotPaidForThePeriod() {
+        EntitlementState state = new EntitlementState();
+        state.entitlementId = ID;
+        state.benefit = "CHILD_ALLOWANCE";
+        state.status = EntitlementState.GRANTED;
+        state.monthly = true;
+        state.recipientId = MOTHER;
+        state.periods = List.of(new EntitlementState.Period(month(1), month(1).withDayOfMonth(31), 8000, MOTHER));
+        UUID claimId = UUID.randomUUID();
+        LedgerAssembly.PaymentRow refund = new LedgerAssembly.PaymentRow(ID, month(1), month(1).withDayOfMonth(31),
+                new Ledger.PaymentEntry(UUID.randomUUID(), MOTHER, "SCHEDULED", false, 8000, 0, 8000, TODAY, "corr-1",
+                        null, null, null, null, null, claimId, List.of()));
+        LedgerAssembly.ClaimRow released = new LedgerAssembly.ClaimRow(ID, month(1), month(1).withDayOfMonth(31),
+                new Ledger.ClaimEntry(claimId, MOTHER, 8000, 8000, 0, "REVOKED", "D-2", "why", "CANCELLED", null, null,
+                        List.of()));
+
+        Ledger ledger = LedgerAssembly.assemble(Ledger.PERSON, MOTHER, TODAY, 10, List.of(ID), Map.of(ID, state),
+                List.of(payment(month(1), MOTHER, "SETTLED", false), refund), List.of(released), List.of());
+
+        Ledger.PeriodLedger january = ledger.entitlements().get(0).periods().get(0);
+        // owed, paid, scheduled, claimed, recovered, difference
+        assertThat(figures(january, MOTHER)).containsExactly(8000L, 8000L, 0L, 0L, 0L, 0L);
+        assertThat(january.payments()).extracting(Ledger.PaymentEntry::refundOfClaim).containsExactly(null, claimId);
+        assertThat(january.claims().get(0).releasedCents()).isEqualTo(8000L);
     }
 
     @Test
@@ -120,12 +151,13 @@ class LedgerAssemblyTest {
     private static LedgerAssembly.PaymentRow payment(LocalDate month, String recipient, String status, boolean topUp) {
         return new LedgerAssembly.PaymentRow(ID, month, month.withDayOfMonth(month.lengthOfMonth()),
                 new Ledger.PaymentEntry(UUID.randomUUID(), recipient, status, topUp, 8000, 0, 8000,
-                        month.plusMonths(1).withDayOfMonth(10), "corr-1", null, null, null, null, null, List.of()));
+                        month.plusMonths(1).withDayOfMonth(10), "corr-1", null, null, null, null, null, null,
+                        List.of()));
     }
 
     private static LedgerAssembly.ClaimRow claim(LocalDate month, long amount, long remaining, UUID claimId) {
         return new LedgerAssembly.ClaimRow(ID, month, month.withDayOfMonth(month.lengthOfMonth()),
-                new Ledger.ClaimEntry(claimId, MOTHER, amount, remaining, "RECIPIENT_DIED", "D-2", "why", "OPEN", null,
+                new Ledger.ClaimEntry(claimId, MOTHER, amount, 0, remaining, "RECIPIENT_DIED", "D-2", "why", "OPEN", null,
                         null, List.of()));
     }
 }

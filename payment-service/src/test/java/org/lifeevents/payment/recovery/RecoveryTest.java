@@ -9,8 +9,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.lifeevents.events.Events;
 import org.lifeevents.events.Topics;
+import org.lifeevents.events.eligibility.EntitlementPeriod;
 import org.lifeevents.events.eligibility.RecoveryClaimCancelledEvent;
 import org.lifeevents.events.eligibility.RecoveryClaimEvent;
+import org.lifeevents.events.payment.PaymentLine;
+import org.lifeevents.events.payment.PaymentsSettledEvent;
 import org.lifeevents.localservers.KeycloakTokens;
 import org.lifeevents.localservers.testing.KeycloakTestResource;
 import org.lifeevents.localservers.testing.TopicReader;
@@ -32,6 +35,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.lifeevents.payment.Fixtures.account;
 import static org.lifeevents.payment.Fixtures.awaitVersion;
+import static org.lifeevents.payment.Fixtures.changed;
 import static org.lifeevents.payment.Fixtures.claim;
 import static org.lifeevents.payment.Fixtures.decided;
 import static org.lifeevents.payment.Fixtures.monthEnd;
@@ -178,6 +182,87 @@ class RecoveryTest {
                 .body("find { it.claimId == '" + claim.getClaimId() + "' }.offsetCents", equalTo(20000))
                 .body("find { it.claimId == '" + claim.getClaimId() + "' }.cancellationReason",
                         equalTo("The estate has no means; recovery waived"));
+    }
+
+    /**
+     * A month claimed back and recovered in full by offsets is owed to the debtor again (the revocation behind the claim
+     * was itself undone), first in part, then whole: each release pays back what offsets had taken beyond what is still
+     * claimed, in the next run, once however often the release is delivered; the schedule never counts the refund as a
+     * payment of the month, and eligibility is told it is a refund.
+     */
+    @Test
+    void aReleasedClaimPaysBackWhatOffsetsRecoveredBeyondWhatIsStillClaimed() {
+        TopicReader topics = new TopicReader(bootstrap);
+        KeycloakTokens tokens = new KeycloakTokens(realmUrl);
+        String parent = person();
+        QuarkusTransaction.requiringNew().run(() -> account(accounts, parent, "EE382200221020145685"));
+        String id = UUID.randomUUID().toString();
+        String correlation = Events.newCorrelationId();
+        List<EntitlementPeriod> periods = List.of(period(monthStart(3), monthEnd(2), 8000, parent));
+        RecoveryClaimEvent claim = claim(id, parent, 12000, monthStart(5), monthEnd(5));
+        topics.publish(Topics.ENTITLEMENTS, id, claim);
+        awaitClaim(claim.getClaimId());
+        topics.publish(Topics.ENTITLEMENTS, id, decided(id, 1, "CHILD_ALLOWANCE", "GRANTED", true, correlation, periods));
+        awaitVersion(id, 1);
+        Fixtures.run(runs, executor);
+        UUID claimId = UUID.fromString(claim.getClaimId());
+        assertThat(stored(claimId).status).isEqualTo(RecoveryClaim.SETTLED);
+
+        RecoveryClaimCancelledEvent part = released(claim, id, parent, 5000);
+        topics.publish(Topics.ENTITLEMENTS, id, part);
+        topics.publish(Topics.ENTITLEMENTS, id, part);
+        await().until(() -> refunds(id).size() == 1);
+        assertThat(stored(claimId)).satisfies(c -> {
+            assertThat(c.status).isEqualTo(RecoveryClaim.SETTLED);
+            assertThat(c.releasedCents).isEqualTo(5000);
+            assertThat(c.remainingCents).isZero();
+        });
+        RecoveryClaimCancelledEvent rest = released(claim, id, parent, 7000);
+        topics.publish(Topics.ENTITLEMENTS, id, rest);
+        topics.publish(Topics.ENTITLEMENTS, id, released(claim, id, parent, 7000));
+        await().until(() -> stored(claimId).status.equals(RecoveryClaim.CANCELLED));
+        // a new version of the entitlement re-plans its months and leaves the refunds alone
+        topics.publish(Topics.ENTITLEMENTS, id, changed(id, 2, "CHILD_ALLOWANCE", "GRANTED", true, correlation, periods,
+                "CORRECTION"));
+        awaitVersion(id, 2);
+        assertThat(refunds(id)).extracting(p -> p.grossCents).containsExactlyInAnyOrder(5000L, 7000L);
+        assertThat(refunds(id)).allSatisfy(p -> {
+            assertThat(p.status).isEqualTo(Payment.SCHEDULED);
+            assertThat(p.recipientId).isEqualTo(parent);
+            assertThat(p.periodStart).isEqualTo(monthStart(5));
+            assertThat(p.refundOfClaim).isEqualTo(claimId);
+        });
+        assertThat(payments(id)).filteredOn(p -> !p.isRefund() && !Payment.CANCELLED.equals(p.status)).hasSize(2);
+
+        Fixtures.run(runs, executor);
+
+        assertThat(refunds(id)).allSatisfy(p -> {
+            assertThat(p.status).isEqualTo(Payment.SETTLED);
+            assertThat(p.offsetCents).isZero();
+        });
+        List<PaymentLine> settled = Fixtures.awaitLines(topics, PaymentsSettledEvent.class,
+                line -> claim.getClaimId().equals(line.getRefundOfClaimId()), 2);
+        assertThat(settled).extracting(PaymentLine::getAmountCents).containsExactlyInAnyOrder(5000L, 7000L);
+        // the ledger claims nothing from her any more, and shows the refunds beside the month they returned
+        given().auth().oauth2(tokens.person("carl")).get("/ledger/persons/" + parent).then().statusCode(200)
+                .body("people.find { it.personId == '" + parent + "' }.claimedCents", equalTo(0))
+                .body("people.find { it.personId == '" + parent + "' }.recoveredCents", equalTo(0));
+    }
+
+    private static RecoveryClaimCancelledEvent released(RecoveryClaimEvent claim, String id, String parent, long cents) {
+        return RecoveryClaimCancelledEvent.newBuilder()
+                .setEventId(Events.newEventId()).setOccurredAt(Fixtures.now()).setCorrelationId(claim.getCorrelationId())
+                .setClaimId(claim.getClaimId()).setEntitlementId(id).setDebtorId(parent)
+                .setPeriodStart(claim.getPeriodStart()).setPeriodEnd(claim.getPeriodEnd()).setCause("REINSTATED")
+                .setAmountCents(cents).setExplanation("The revocation was withdrawn: the month is owed again").build();
+    }
+
+    private static RecoveryClaim stored(UUID claimId) {
+        return QuarkusTransaction.requiringNew().call(() -> RecoveryClaim.findById(claimId));
+    }
+
+    private static List<Payment> refunds(String entitlementId) {
+        return payments(entitlementId).stream().filter(Payment::isRefund).toList();
     }
 
     private static void awaitClaim(String claimId) {
