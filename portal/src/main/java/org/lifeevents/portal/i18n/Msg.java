@@ -1286,6 +1286,9 @@ public interface Msg {
     @Message("{amount} top-up, {status}")
     String ledger_payment_top_up(String amount, String status);
 
+    @Message("{amount} paid back from what was recovered for a claim now released, {status}")
+    String ledger_payment_refund(String amount, String status);
+
     @Message("{text}, reference {reference}")
     String ledger_with_reference(String text, String reference);
 
@@ -1294,6 +1297,9 @@ public interface Msg {
 
     @Message("Claimed back {amount} ({remaining} still to recover): {reason}")
     String ledger_claim(String amount, String remaining, String reason);
+
+    @Message("{claim}; {released} of it released, the month being owed to the person again")
+    String ledger_claim_released(String claim, String released);
 
     @Message("My family's money")
     String mine_ledger_title();

@@ -94,8 +94,9 @@ final class LedgerViews {
     private String payment(Ledger.Payment p) {
         String amount = formats.money(p.grossCents());
         String status = texts.label("payment_status", p.status());
-        String text = p.topUp() ? texts.msg().ledger_payment_top_up(amount, status)
-                : texts.msg().ledger_payment(amount, status);
+        String text = p.refundOfClaim() != null ? texts.msg().ledger_payment_refund(amount, status)
+                : p.topUp() ? texts.msg().ledger_payment_top_up(amount, status)
+                        : texts.msg().ledger_payment(amount, status);
         if (p.endToEndId() != null) {
             text = texts.msg().ledger_with_reference(text, p.endToEndId());
         }
@@ -106,7 +107,9 @@ final class LedgerViews {
     }
 
     private String claim(Ledger.Claim c) {
-        return texts.msg().ledger_claim(formats.money(c.amountCents()), formats.money(c.remainingCents()),
+        String claim = texts.msg().ledger_claim(formats.money(c.amountCents()), formats.money(c.remainingCents()),
                 texts.label("claim_reason", c.reason()));
+        return c.releasedCents() > 0 ? texts.msg().ledger_claim_released(claim, formats.money(c.releasedCents()))
+                : claim;
     }
 }

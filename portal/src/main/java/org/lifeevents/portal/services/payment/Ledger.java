@@ -60,12 +60,12 @@ public record Ledger(String scope, String key, LocalDate asOf, List<Entitlement>
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Payment(UUID paymentId, String recipientId, String status, boolean topUp, long grossCents,
             long offsetCents, long netCents, LocalDate dueDate, String endToEndId, String fileMessageId,
-            Instant settledAt) {
+            Instant settledAt, UUID refundOfClaim) {
     }
 
     /** A recovery claim. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Claim(UUID claimId, String debtorId, long amountCents, long remainingCents, String reason,
-            String decisionId) {
+    public record Claim(UUID claimId, String debtorId, long amountCents, long releasedCents, long remainingCents,
+            String reason, String decisionId) {
     }
 }
