@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -39,8 +40,12 @@ class RenderedManifestsTest {
     private static final Set<String> OPERATOR_GROUPS = Set.of("kafka.strimzi.io", "postgresql.cnpg.io",
             "k8s.keycloak.org");
 
+    /** Each overlay is rendered once for all the tests (a render takes a second or two). */
+    private static final Map<String, List<JsonNode>> RENDERED = new ConcurrentHashMap<>();
+
     private static List<JsonNode> render(String overlay) {
-        return Kustomize.render(Repository.deploy().resolve("overlays").resolve(overlay));
+        return RENDERED.computeIfAbsent(overlay,
+                name -> Kustomize.render(Repository.deploy().resolve("overlays").resolve(name)));
     }
 
     @ParameterizedTest
@@ -129,6 +134,59 @@ class RenderedManifestsTest {
             assertThat(topic.at("/spec/replicas").asInt()).as(definition.name())
                     .isEqualTo(overlay.equals("dev") ? 1 : TopicManifests.REPLICAS);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void everyReferenceBetweenObjectsResolves(String overlay) {
+        List<JsonNode> objects = render(overlay);
+        List<JsonNode> workloads = ofKind(objects, "Deployment", "StatefulSet");
+        Set<String> configMaps = names(ofKind(objects, "ConfigMap"));
+        Map<String, JsonNode> secrets = ofKind(objects, "Secret").stream()
+                .collect(Collectors.toMap(s -> s.at("/metadata/name").asText(), s -> s));
+        for (JsonNode workload : workloads) {
+            String name = workload.at("/metadata/name").asText();
+            for (JsonNode container : workload.at("/spec/template/spec/containers")) {
+                for (JsonNode from : container.path("envFrom")) {
+                    assertThat(configMaps).as(name + " envFrom").contains(from.at("/configMapRef/name").asText());
+                }
+                for (JsonNode env : container.path("env")) {
+                    JsonNode ref = env.at("/valueFrom/secretKeyRef");
+                    if (!ref.isMissingNode() && overlay.equals("dev")) {
+                        JsonNode secret = secrets.get(ref.path("name").asText());
+                        assertThat(secret).as(name + " " + env.path("name").asText()).isNotNull();
+                        assertThat(secret.path("data").has(ref.path("key").asText()))
+                                .as(name + " " + env.path("name").asText() + ": key " + ref.path("key").asText())
+                                .isTrue();
+                    }
+                }
+                Set<String> ports = new HashSet<>();
+                container.path("ports").forEach(port -> ports.add(port.path("name").asText()));
+                for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                    assertThat(ports).as(name + " " + probe).contains(container.at("/" + probe + "/httpGet/port").asText());
+                }
+            }
+        }
+        for (JsonNode service : ofKind(objects, "Service")) {
+            String name = service.at("/metadata/name").asText();
+            List<JsonNode> selected = workloads.stream()
+                    .filter(w -> selects(service.at("/spec/selector"), w.at("/spec/template/metadata/labels")))
+                    .toList();
+            assertThat(selected).as("the pods of Service " + name).isNotEmpty();
+            for (JsonNode port : service.at("/spec/ports")) {
+                assertThat(selected.get(0).at("/spec/template/spec/containers/0/ports").findValuesAsText("name"))
+                        .as("Service " + name + " targetPort").contains(port.path("targetPort").asText());
+            }
+        }
+        for (JsonNode hpa : ofKind(objects, "HorizontalPodAutoscaler")) {
+            assertThat(names(ofKind(objects, hpa.at("/spec/scaleTargetRef/kind").asText())))
+                    .as("target of " + hpa.at("/metadata/name").asText())
+                    .contains(hpa.at("/spec/scaleTargetRef/name").asText());
+        }
+    }
+
+    private static Set<String> names(List<JsonNode> objects) {
+        return objects.stream().map(o -> o.at("/metadata/name").asText()).collect(Collectors.toSet());
     }
 
     private static List<JsonNode> ofKind(List<JsonNode> objects, String... kinds) {
