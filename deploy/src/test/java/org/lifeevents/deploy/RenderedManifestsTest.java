@@ -90,7 +90,10 @@ class RenderedManifestsTest {
         for (JsonNode workload : workloads) {
             String name = workload.at("/metadata/name").asText();
             JsonNode podLabels = workload.at("/spec/template/metadata/labels");
+            assertThat(workload.at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean()).as(name).isTrue();
             for (JsonNode container : workload.at("/spec/template/spec/containers")) {
+                assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean(true)).as(name).isFalse();
+                assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).as(name).isTrue();
                 assertThat(container.at("/livenessProbe/httpGet/path").asText()).as(name).isEqualTo("/q/health/live");
                 assertThat(container.at("/readinessProbe/httpGet/path").asText()).as(name)
                         .isEqualTo("/q/health/ready");
