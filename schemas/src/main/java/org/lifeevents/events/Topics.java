@@ -37,8 +37,28 @@ public final class Topics {
     /** Suffix of the dead-letter topic a consumer sends a message it refuses to, with the reason in headers. */
     public static final String DEAD_LETTER_SUFFIX = ".dead-letter";
 
-    /** A topic and whether it is compacted (it holds a table: the latest value per key is the state). */
-    public record Definition(String name, boolean compacted) {
+    /**
+     * Partitions of an event topic in a deployment. A key's partition is its hash modulo this count, so changing it
+     * later breaks the order per key of what is already on the topic: it is chosen large enough up front. It bounds
+     * the consumers of one group (the eligibility service runs three per instance on the registry's topics, so four
+     * instances); 12 divides among 1, 2, 3, 4 and 6 consumers evenly.
+     */
+    public static final int PARTITIONS = 12;
+
+    /** {@code retention.ms} of a topic kept for ever: a new instance or service rebuilds its state from the topics. */
+    public static final long RETAIN_FOREVER = -1;
+
+    /**
+     * A topic, whether it is compacted (it holds a table: the latest value per key is the state), its partitions and
+     * its retention ({@code retention.ms}, {@link #RETAIN_FOREVER} or milliseconds; a compacted topic keeps each key's
+     * latest value whatever it says). A deployment creates its topics from these (see {@code deploy/}).
+     */
+    public record Definition(String name, boolean compacted, int partitions, long retentionMs) {
+
+        /** An event topic of {@link #PARTITIONS} partitions, kept for ever. */
+        public Definition(String name, boolean compacted) {
+            this(name, compacted, PARTITIONS, RETAIN_FOREVER);
+        }
     }
 
     /** Every topic, for whoever creates them (the local stack, tests, a deployment). */
@@ -53,7 +73,8 @@ public final class Topics {
             new Definition(ENTITLEMENTS, false),
             new Definition(CASES, false),
             new Definition(PAYMENTS, false),
-            new Definition(OUTBOX_PROGRESS, true));
+            // One small table read whole when a relay starts; one partition keeps that read trivial.
+            new Definition(OUTBOX_PROGRESS, true, 1, RETAIN_FOREVER));
 
     private Topics() {
     }
@@ -64,5 +85,13 @@ public final class Topics {
      */
     public static String deadLetter(String topic, String consumingService) {
         return topic + "." + consumingService + DEAD_LETTER_SUFFIX;
+    }
+
+    /**
+     * The definition of a dead-letter topic: one partition (refused records are few and a re-drive reads them all),
+     * kept for ever, as a refused record stays there until an operator re-drives it.
+     */
+    public static Definition deadLetterDefinition(String topic, String consumingService) {
+        return new Definition(deadLetter(topic, consumingService), false, 1, RETAIN_FOREVER);
     }
 }
