@@ -58,8 +58,6 @@ public class CaseCloser {
             return;
         }
         Entitlement e = reconciled.entitlement();
-        // the reconciler's pending changes are written before this query on another table (as CaseOpener does)
-        entityManager.flush();
         List<Case> open = entityManager.createQuery("from Case where entitlementId = ?1 and status <> 'RESOLVED' "
                 + "and caseType in ?2", Case.class).setParameter(1, e.entitlementId)
                 .setParameter(2, SETTLED_BY_A_DECISION).getResultList();

@@ -71,8 +71,6 @@ public class CaseOpener {
      * check that found nothing new opens nothing). Returns the case opened now, if any.
      */
     public Optional<Case> openUnlessSince(Request request, Instant since) {
-        // the caller's pending changes (e.g. the reconciler's) are written before this query on another table
-        entityManager.flush();
         if (since != null && Case.count("caseKey = ?1 and openedAt >= ?2", request.key(), since) > 0) {
             return Optional.empty();
         }

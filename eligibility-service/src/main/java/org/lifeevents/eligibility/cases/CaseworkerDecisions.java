@@ -43,8 +43,6 @@ public class CaseworkerDecisions {
         if (entitlementKeys.isEmpty()) {
             return Map.of();
         }
-        // the caller's pending changes are written before this query on another table
-        CaseworkerDecision.flush();
         return CaseworkerDecision.<CaseworkerDecision> list("entitlementKey in ?1", entitlementKeys).stream()
                 .collect(Collectors.toMap(d -> d.entitlementKey, Function.identity()));
     }

@@ -127,9 +127,7 @@ public class OfferService {
         confirmation.persist();
         decisions.evaluate(entitlement.scope, new Trigger("confirmation by " + personId + " of "
                 + entitlement.entitlementKey, CorrelationId.current()));
-        // the reconciler changed this very (managed) entitlement; refresh alone would reload the row as it was before
-        entityManager.flush();
-        entityManager.refresh(entitlement);
+        // the reconciler decided on this very (managed) entitlement, so it already holds the decision just made
         actions.done(personId, actor, CitizenActions.CONFIRM, entitlementId, entitlement.beneficiaryId,
                 entitlement.status, Map.of("benefit", entitlement.benefit, "decisionId",
                         String.valueOf(entitlement.decisionId)));

@@ -11,11 +11,14 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lifeevents.eligibility.ConsentCheckEndpoint;
+import org.lifeevents.eligibility.Families;
 import org.lifeevents.eligibility.Inputs;
 import org.lifeevents.eligibility.Payments;
 import org.lifeevents.eligibility.Stored;
 import org.lifeevents.eligibility.decision.Entitlement;
 import org.lifeevents.eligibility.rules.EntitlementKeys;
+import org.lifeevents.eligibility.rules.Missing;
 import org.lifeevents.events.Events;
 import org.lifeevents.events.Topics;
 import org.lifeevents.events.eligibility.CaseOpenedEvent;
@@ -39,7 +42,8 @@ import static org.lifeevents.eligibility.cases.CaseTriggersTest.casesWithKey;
 /**
  * Cases that open at once and close by themselves, on the real topics: an unknown person and a child in two households
  * open a case without waiting, and each closes (logged, audited, announced) when the register settles it; a case about
- * a missing payout account closes when the account arrives; rejecting a MONEY_ALREADY_PAID case cancels its claims
+ * a missing payout account, an income or any data a decision waited for closes when it arrives; rejecting a MONEY_ALREADY_PAID
+ * case cancels its claims
  * with an event, once.
  */
 @QuarkusTest
@@ -57,13 +61,18 @@ class CaseLifecycleTest {
     @Inject
     CaseService caseService;
 
+    @ConfigProperty(name = ConsentCheckEndpoint.URL_KEY)
+    String consentService;
+
     Inputs inputs;
     Payments payments;
+    ConsentCheckEndpoint.Control consents;
 
     @BeforeEach
     void setUp() {
         inputs = new Inputs(bootstrap, clock);
         payments = new Payments(inputs.topics(), clock);
+        consents = new ConsentCheckEndpoint.Control(consentService);
     }
 
     @Test
@@ -132,6 +141,38 @@ class CaseLifecycleTest {
         Case closed = awaitResolved(conflict.caseId);
         assertClosedByData(closed, "one household");
         assertThat(casesWithKey("HOUSEHOLD_CONFLICT:" + kid)).isEqualTo(1);
+    }
+
+    /**
+     * Two parental benefits waiting past the timeout: the mother's for her income (INCOME_MISSING), the father's for his
+     * consent (PENDING_TIMEOUT). Each case closes by itself when what it waited for arrives and the benefit is decided.
+     */
+    @Test
+    void casesWaitingForAnIncomeOrForAnyDataCloseWhenTheDecisionNoLongerWaits() {
+        String mother = person("F", LocalDate.of(1992, 4, 4));
+        String father = person("M", LocalDate.of(1990, 3, 3));
+        LocalDate born = LocalDate.of(2026, 7, 7);
+        String kid = person("F", born);
+        String household = "H-CL6-" + kid;
+        consents.allow(mother, "consent-" + mother);
+        inputs.consent(mother, "consent-" + mother, "TAX_INCOME");
+        Families.couple(inputs, household, mother, father, kid, born);
+        Entitlement hers = Stored.awaitEntitlement(EntitlementKeys.parentalBenefit(mother, born),
+                e -> e.status.equals("PENDING"));
+        Entitlement his = Stored.awaitEntitlement(EntitlementKeys.parentalBenefit(father, born),
+                e -> e.status.equals("PENDING"));
+        assertThat(hers.missingCodes()).containsExactly(Missing.TAX_INCOME);
+        assertThat(his.missingCodes()).doesNotContain(Missing.TAX_INCOME, Missing.RESIDENT_PARENT, Missing.RECIPIENT);
+        job.runOnce(clock.instant().plus(Duration.ofDays(31)));
+        Case incomeMissing = awaitCase("INCOME_MISSING:" + hers.entitlementId);
+        Case pending = awaitCase("PENDING_TIMEOUT:" + his.entitlementId);
+
+        inputs.income(mother, 2025, 3_000_000);
+        assertClosedByData(awaitResolved(incomeMissing.caseId), "income the decision needed arrived");
+        consents.allow(father, "consent-" + father);
+        inputs.consent(father, "consent-" + father, "TAX_INCOME");
+        inputs.income(father, 2025, 4_000_000);
+        assertClosedByData(awaitResolved(pending.caseId), "data the decision waited for arrived");
     }
 
     @Test
