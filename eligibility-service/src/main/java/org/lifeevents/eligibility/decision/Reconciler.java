@@ -119,10 +119,16 @@ public class Reconciler {
 
     private void change(String scope, Entitlement have, DesiredEntitlement want, Trigger trigger, Instant now) {
         String reason = changeReason(have, want);
+        // A change the facts forced on the one paid so far (a death, a revocation, a correction, a caseworker) says so,
+        // whichever event came first; the reason code says what changed, the cause why.
+        Causes.Cause cause = CAUSED_BY_FACTS.contains(reason) ? causes.of(have, have.recipientId, null) : null;
         Decision previous = have.decisionId == null ? null : Decision.findById(have.decisionId);
         String previousStatus = have.status;
         have.version++;
         apply(have, scope, want, now);
+        if (cause != null && !Causes.NO_LONGER_OWED.equals(cause.code())) {
+            have.citizenText = want.citizenText() + " This changed because " + cause.words() + ".";
+        }
         Decision decision = decision(have, want, previous, reason, trigger, now);
         have.decisionId = decision.decisionId;
         decision.persist();
@@ -228,7 +234,7 @@ public class Reconciler {
         decision.missing = want.missing();
         decision.explanation = want.explanation();
         decision.consentId = want.explanation().consentId();
-        decision.citizenText = want.citizenText();
+        decision.citizenText = entitlement.citizenText;
         decision.legalReference = entitlement.legalReference;
         decision.ruleVersion = want.explanation().ruleVersion();
         decision.parameterVersion = want.explanation().parameterVersion();
@@ -253,6 +259,10 @@ public class Reconciler {
         return want.sameOutcomeAs(Status.valueOf(have.status), have.recipientId, trim(have.beneficiaryId),
                 have.periods == null ? List.of() : have.periods, have.missingCodes(), have.spanFrom, have.spanUntil);
     }
+
+    /** The changes of what is owed to whom that a fact about the family, not the citizen's own step, brings about. */
+    private static final Set<String> CAUSED_BY_FACTS = Set.of("RECIPIENT_CHANGED", "AMOUNT_CHANGED", "PERIODS_CHANGED",
+            "STATUS_CHANGED", "REFUSED");
 
     /** Why the entitlement changed, in the contract's words. */
     static String changeReason(Entitlement have, DesiredEntitlement want) {

@@ -264,6 +264,12 @@ class ClaimCausesTest {
         assertThat(claims).extracting(RecoveryClaimEvent::getPeriodStart)
                 .containsExactlyInAnyOrder(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 6, 1));
         assertThat(claims).allSatisfy(c -> assertThat(c.getReason()).isEqualTo("RECIPIENT_DIED"));
+        // the months after her death moved to the father: the change says what changed and the fact that caused it
+        Entitlement moved = Stored.awaitEntitlement(allowance.entitlementKey, e -> e.version > allowance.version);
+        assertThat(Stored.decision(moved.decisionId).changeReason).isEqualTo("RECIPIENT_CHANGED");
+        assertThat(moved.citizenText).endsWith("This changed because the death of " + mother + " on 2026-04-15 was "
+                + "registered.");
+        assertThat(Stored.decision(moved.decisionId).citizenText).isEqualTo(moved.citizenText);
 
         revokeDeath(death);
 
