@@ -15,10 +15,10 @@ import org.lifeevents.localstack.Service;
 /**
  * The payment database as it stands on the morning of a payment day, for {@code count} people numbered from
  * {@code firstPerson}: each has a payout account and a granted monthly CHILD_ALLOWANCE planned through last month, and
- * last month's payment is SCHEDULED, due today. Written set-based straight into the payment database, because
- * bringing a million entitlements in through the pipeline would take hours and is measured by the pipeline benchmark.
- * The rows are what the service itself writes: the entitlement as its consumer stores it, the payment as
- * {@code ScheduleExtension} plans a month.
+ * last month's payment is SCHEDULED, due today; each is a person known to the service (alive, named). Written
+ * set-based straight into the payment database, because bringing a million entitlements in through the pipeline would
+ * take hours and is measured by the pipeline benchmark. The rows are what the service itself writes: the entitlement
+ * as its consumer stores it, the payment as {@code ScheduleExtension} plans a month.
  */
 final class MonthSeed {
 
@@ -75,6 +75,19 @@ final class MonthSeed {
                 accounts.setInt(4, count);
                 accounts.executeUpdate();
             }
+            // Every recipient is a person the registry told the service about, as in a country: the run reads their
+            // names into the files, and planning and assigning check their deaths against this table.
+            try (PreparedStatement people = db.prepareStatement("""
+                    insert into person (person_id, display_name)
+                    select lpad((?::bigint + n)::text, 11, '0'), 'Recipient ' || (?::bigint + n)
+                    from generate_series(0, ? - 1) n
+                    on conflict do nothing
+                    """)) {
+                people.setLong(1, firstPerson);
+                people.setLong(2, firstPerson);
+                people.setInt(3, count);
+                people.executeUpdate();
+            }
             try (PreparedStatement entitlements = db.prepareStatement("""
                     insert into entitlement (entitlement_id, version, benefit, status, monthly, recipient_id,
                                              correlation_id, periods, granted_on, planned_through)
@@ -120,7 +133,7 @@ final class MonthSeed {
             db.commit();
             db.setAutoCommit(true);
             try (Statement analyze = db.createStatement()) {
-                analyze.execute("analyze payout_account, entitlement, payment");
+                analyze.execute("analyze person, payout_account, entitlement, payment");
             }
         }
         return Duration.ofNanos(System.nanoTime() - start);

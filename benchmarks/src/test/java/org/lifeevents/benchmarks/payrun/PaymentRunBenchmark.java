@@ -121,7 +121,7 @@ class PaymentRunBenchmark {
 
             report.paragraph(stackParagraph());
             report.paragraph(String.format(Locale.ROOT, "Business date %s, the payment day. The set-up writes, "
-                    + "set-based over JDBC into the payment database, %,d payout accounts, %,d granted monthly "
+                    + "set-based over JDBC into the payment database, %,d people (named, alive) with as many payout accounts, %,d granted monthly "
                     + "CHILD_ALLOWANCE entitlements planned through %s and their %,d payments for %s (SCHEDULED, due "
                     + "today), then analyzes; it is not part of the run. A payment operator (`%s`) then starts the run "
                     + "with `POST /runs?maxPaymentsPerFile=%d` and it is followed until COMPLETED; end to end is from "

@@ -57,6 +57,10 @@ public class ScheduleExtension {
      * The batch's ids are a parameter of the update alone, not a column of {@code params}, which is joined to every
      * payment: a column there can be copied for each row it is joined to (with the ids from a subquery, a batch took 7 s
      * instead of 0.8 s).
+     * <p>
+     * The recipient is read from the periods as {@code bpchar}, the type of {@code person.person_id}: compared as text,
+     * the column was cast for each row and the death check scanned every person once per payment (with 100,000
+     * people, 2,000 entitlements took 15.2 s instead of 0.18 s).
      */
     private static final String PLAN_MONTH = """
             with params as (
@@ -72,7 +76,7 @@ public class ScheduleExtension {
                 from moved m
                 cross join params
                 cross join lateral (
-                    select (t.p ->> 'amountCents')::bigint as amount, t.p ->> 'recipientId' as recipient
+                    select (t.p ->> 'amountCents')::bigint as amount, (t.p ->> 'recipientId')::bpchar as recipient
                     from jsonb_array_elements(m.periods) with ordinality as t(p, n)
                     cross join lateral (select (t.p ->> 'fromDate')::date as from_date,
                                                (t.p ->> 'untilDate')::date as until_date) as d
