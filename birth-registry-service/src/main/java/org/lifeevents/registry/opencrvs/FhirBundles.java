@@ -1,0 +1,70 @@
+package org.lifeevents.registry.opencrvs;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.LenientErrorHandler;
+
+/**
+ * Reads FHIR R4 JSON into HAPI FHIR's model. Lenient on purpose: OpenCRVS writes some elements in its own way (a
+ * {@code family} name as an array, a plurality of birth as a word in {@code valueQuantity}); what the mapping needs is
+ * checked by the mapping, with the FHIR path, and what it does not need must not refuse a registration.
+ */
+@ApplicationScoped
+public class FhirBundles {
+
+    /** Built once: a FhirContext scans the whole R4 model, which takes seconds. */
+    private final FhirContext fhir = FhirContext.forR4Cached();
+
+    /** Only to read the JSON OpenCRVS writes where FHIR has no room for it; see {@link Parsed#json}. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * A bundle in HAPI's model, and the JSON it was read from, for the rare element that OpenCRVS writes in a form
+     * HAPI drops (the plurality of a birth as a word in a decimal).
+     */
+    public record Parsed(Bundle bundle, JsonNode json) {
+    }
+
+    /** The bundle, or {@link Refusal#NOT_A_FHIR_BUNDLE} when the text is not FHIR JSON or not a Bundle. */
+    public Parsed parse(String json) {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw Refusal.NOT_A_FHIR_BUNDLE.exception("The body is not JSON.");
+        }
+        IBaseResource resource;
+        try {
+            // OpenCRVS writes codes R4 does not know (a name's use "en"): such a value is dropped, not a refusal.
+            LenientErrorHandler lenient = new LenientErrorHandler(false).setErrorOnInvalidValue(false);
+            IParser parser = fhir.newJsonParser().setParserErrorHandler(lenient);
+            // The mapping resolves references itself, by fullUrl or by type and id, so ids stay as written.
+            parser.setOverrideResourceIdWithBundleEntryFullUrl(false);
+            resource = parser.parseResource(json);
+        } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
+            throw Refusal.NOT_A_FHIR_BUNDLE.exception("The body is not FHIR R4 JSON: " + firstLine(e.getMessage()));
+        }
+        if (!(resource instanceof Bundle bundle)) {
+            throw Refusal.NOT_A_FHIR_BUNDLE.exception("The body is a FHIR " + resource.fhirType() + ", not a Bundle.");
+        }
+        return new Parsed(bundle, tree);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String line = message.lines().findFirst().orElse("unreadable");
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+}
