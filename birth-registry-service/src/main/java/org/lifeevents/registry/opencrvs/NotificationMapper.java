@@ -1,6 +1,7 @@
 package org.lifeevents.registry.opencrvs;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,11 +31,14 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Type;
+import org.lifeevents.common.identity.PersonId;
 import org.lifeevents.common.problem.Problem;
 import org.lifeevents.registry.registration.BirthRegistrationRequest;
 import org.lifeevents.registry.registration.DeathRegistrationRequest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 
 /**
  * Reads an OpenCRVS registration bundle into our birth or death registration request. The Task says what happened
@@ -131,7 +135,7 @@ public final class NotificationMapper {
         String fatherId = null;
         BirthRegistrationRequest.ParentDetails fatherDetails = null;
         if (father.isPresent()) {
-            Optional<String> id = identifierOf(father.get(), "fatherId", sources);
+            Optional<String> id = identifierOf(father.get(), "fatherId", sources, errors);
             if (id.isPresent()) {
                 fatherId = id.get();
             } else {
@@ -173,7 +177,9 @@ public final class NotificationMapper {
         String dateOfDeath = null;
         if (deceased.isPresent()) {
             sources.put("dateOfDeath", deceased.get().path() + ".deceasedDateTime");
-            if (deceased.get().resource().getDeceased() instanceof DateTimeType date && date.getYear() != null) {
+            // A date of death known only to the month or year is no date of death for the register.
+            if (deceased.get().resource().getDeceased() instanceof DateTimeType date && date.getYear() != null
+                    && date.getPrecision().compareTo(TemporalPrecisionEnum.DAY) >= 0) {
                 dateOfDeath = String.format(Locale.ROOT, "%04d-%02d-%02d", date.getYear(), date.getMonth() + 1,
                         date.getDay());
             }
@@ -189,7 +195,7 @@ public final class NotificationMapper {
 
     private String personId(Located<Patient> patient, String field, Map<String, String> sources,
             List<Problem.FieldError> errors) {
-        Optional<String> id = identifierOf(patient, field, sources);
+        Optional<String> id = identifierOf(patient, field, sources, errors);
         if (id.isEmpty()) {
             errors.add(new Problem.FieldError(patient.path() + ".identifier", Refusal.PERSON_ID_MISSING,
                     "has no identifier of type " + String.join(" or ", personIdTypes)));
@@ -197,7 +203,26 @@ public final class NotificationMapper {
         return id.orElse(null);
     }
 
-    /** The first identifier of an accepted type, in the configured order of preference. */
+    /**
+     * The first identifier of an accepted type, in the configured order of preference. A birth date the Patient states
+     * must be the one the person id encodes: the registration path reads the date from the request alone.
+     */
+    private Optional<String> identifierOf(Located<Patient> patient, String field, Map<String, String> sources,
+            List<Problem.FieldError> errors) {
+        Optional<String> id = identifierOf(patient, field, sources);
+        Patient person = patient.resource();
+        if (id.isPresent() && PersonId.isValid(id.get()) && person.hasBirthDate()
+                && person.getBirthDateElement().getPrecision() == TemporalPrecisionEnum.DAY) {
+            LocalDate stated = LocalDate.parse(person.getBirthDateElement().getValueAsString());
+            LocalDate encoded = new PersonId(id.get()).birthDate();
+            if (!stated.equals(encoded)) {
+                errors.add(new Problem.FieldError(patient.path() + ".birthDate", Refusal.CONTRADICTS_PERSON_ID,
+                        "is " + stated + " but the person id " + id.get() + " says " + encoded));
+            }
+        }
+        return id;
+    }
+
     private Optional<String> identifierOf(Located<Patient> patient, String field, Map<String, String> sources) {
         List<Identifier> identifiers = patient.resource().getIdentifier();
         for (String accepted : personIdTypes) {

@@ -40,7 +40,7 @@ public enum Refusal {
     public static final String RESOURCE_MISSING = "resource_missing";
     public static final String PERSON_ID_MISSING = "national_id_missing";
     public static final String VALUE_MISSING = "value_missing";
-    public static final String INVALID_VALUE = "invalid_value";
+    public static final String CONTRADICTS_PERSON_ID = "contradicts_person_id";
 
     private final int status;
     private final String title;

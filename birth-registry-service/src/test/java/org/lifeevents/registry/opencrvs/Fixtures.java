@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The OpenCRVS bundles under {@code src/test/resources/opencrvs}, with their people and numbers filled in, so every
  * test registers persons of its own.
  */
-final class Fixtures {
+public final class Fixtures {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -29,7 +29,7 @@ final class Fixtures {
     }
 
     /** The bundle with each {@code ${name}} replaced; uuids and times not given are made up. */
-    static String bundle(String name, Map<String, ?> values) {
+    public static String bundle(String name, Map<String, ?> values) {
         Map<String, Object> all = new HashMap<>(values);
         String text = read("/opencrvs/" + name + ".json");
         Matcher matcher = PLACEHOLDER.matcher(text);
@@ -48,13 +48,13 @@ final class Fixtures {
     }
 
     /** OpenCRVS's webhook envelope around a bundle, as its webhooks service builds it. */
-    static String envelope(String topic, String bundle) {
+    public static String envelope(String topic, String bundle) {
         return "{\"timestamp\":\"2026-11-30T10:15:21.000Z\",\"id\":\"" + UUID.randomUUID()
                 + "\",\"event\":{\"hub\":{\"topic\":\"" + topic + "\"},\"context\":[" + bundle + "]}}";
     }
 
     /** The JSON with the value at a JSON pointer replaced (null removes it). */
-    static String edit(String json, String pointer, String value) {
+    public static String edit(String json, String pointer, String value) {
         try {
             JsonNode root = MAPPER.readTree(json);
             int slash = pointer.lastIndexOf('/');

@@ -100,6 +100,17 @@ class NotificationMapperTest {
     }
 
     @Test
+    void aBirthDateThatContradictsThePersonIdIsRefusedAtTheDate() {
+        Map<String, Object> wrong = new java.util.HashMap<>(FAMILY);
+        wrong.put("motherBirthDate", "1994-03-14");
+
+        ProblemException refused = refusal(() -> map("birth-mother-only", wrong, "BIRTH"));
+
+        assertThat(refused.errors()).containsExactly(new Problem.FieldError("Bundle.entry[3].resource.birthDate",
+                "contradicts_person_id", "is 1994-03-14 but the person id 49403136515 says 1994-03-13"));
+    }
+
+    @Test
     void aBundleWithoutTheChildIsRefusedAtItsSection() {
         String bundle = Fixtures.bundle("birth-mother-only", Map.of("childUuid", "c0000000-0000-4000-8000-000000000001",
                 "trackingId", "T", "registrationNumber", "N", "childId", "1", "childGivenNames", "A", "childGender",
