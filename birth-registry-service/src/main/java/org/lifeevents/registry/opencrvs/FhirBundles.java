@@ -4,6 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.lifeevents.common.problem.Problem;
+import org.lifeevents.common.problem.ProblemException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +29,9 @@ public class FhirBundles {
 
     /** Built once: a FhirContext scans the whole R4 model, which takes seconds. */
     private final FhirContext fhir = FhirContext.forR4Cached();
+
+    /** The code system of our problem codes in an OperationOutcome, the prefix of a problem's {@code type}. */
+    static final String PROBLEM_CODES = "urn:lifeevents:problem";
 
     /** Only to read the JSON OpenCRVS writes where FHIR has no room for it; see {@link Parsed#json}. */
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,6 +66,49 @@ public class FhirBundles {
             throw Refusal.NOT_A_FHIR_BUNDLE.exception("The body is a FHIR " + resource.fhirType() + ", not a Bundle.");
         }
         return new Parsed(bundle, tree);
+    }
+
+    /**
+     * A refusal as a FHIR {@code OperationOutcome}, for a FHIR client that asks for one: one issue per field error, its
+     * FHIR path as the issue's expression and our stable code as its details; without field errors, one issue with the
+     * refusal's code.
+     */
+    public String outcome(ProblemException refusal, String correlationId) {
+        OperationOutcome outcome = new OperationOutcome();
+        if (refusal.errors().isEmpty()) {
+            issue(outcome, type(refusal.status(), refusal.code()), refusal.code(), refusal.getMessage(), null);
+        }
+        for (Problem.FieldError error : refusal.errors()) {
+            issue(outcome, error.code().endsWith("_missing") ? IssueType.REQUIRED : type(refusal.status(), error.code()),
+                    error.code(), error.message(), error.field());
+        }
+        outcome.getIssueFirstRep().setDiagnostics(refusal.code() + "; correlation id " + correlationId);
+        return fhir.newJsonParser().encodeResourceToString(outcome);
+    }
+
+    private static void issue(OperationOutcome outcome, IssueType type, String code, String text, String expression) {
+        OperationOutcome.OperationOutcomeIssueComponent issue = outcome.addIssue()
+                .setSeverity(IssueSeverity.ERROR)
+                .setCode(type);
+        issue.getDetails().setText(text).addCoding().setSystem(PROBLEM_CODES).setCode(code);
+        if (expression != null) {
+            issue.addExpression(expression);
+        }
+    }
+
+    private static IssueType type(int status, String code) {
+        if (status == 401 || status == 403) {
+            return IssueType.SECURITY;
+        }
+        if (status == 409) {
+            return IssueType.CONFLICT;
+        }
+        if (status == 422) {
+            return IssueType.BUSINESSRULE;
+        }
+        return Refusal.NOT_A_FHIR_BUNDLE.code().equals(code) || Refusal.NOT_A_NOTIFICATION.code().equals(code)
+                ? IssueType.STRUCTURE
+                : IssueType.INVALID;
     }
 
     private static String firstLine(String message) {

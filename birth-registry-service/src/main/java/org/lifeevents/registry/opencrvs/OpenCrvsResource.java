@@ -1,6 +1,7 @@
 package org.lifeevents.registry.opencrvs;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,12 +12,15 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lifeevents.common.correlation.CorrelationId;
+import org.lifeevents.common.problem.ProblemException;
 import org.lifeevents.common.security.Roles;
 import org.lifeevents.registry.write.Callers;
 import org.lifeevents.registry.write.WriteContext;
@@ -42,6 +46,9 @@ public class OpenCrvsResource {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    FhirBundles bundles;
 
     @GET
     @Path("/webhooks")
@@ -71,8 +78,10 @@ public class OpenCrvsResource {
     @APIResponse(responseCode = "403", description = "No subscriber secret configured")
     @APIResponse(responseCode = "409", description = "The child's birth or the person's death is registered already under another number")
     @APIResponse(responseCode = "422", description = "The record is not REGISTERED")
-    public OpenCrvsReceipt webhook(@HeaderParam(WebhookSignature.HEADER) String signature, String body) {
-        return intake.webhook(body, signature, new WriteContext(CorrelationId.current(), WEBHOOK_CALLER));
+    public Response webhook(@HeaderParam(WebhookSignature.HEADER) String signature,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept, String body) {
+        return answer(accept,
+                () -> intake.webhook(body, signature, new WriteContext(CorrelationId.current(), WEBHOOK_CALLER)));
     }
 
     @POST
@@ -84,7 +93,23 @@ public class OpenCrvsResource {
     @APIResponse(responseCode = "400", description = "Not a FHIR Bundle, unknown event type, or invalid content with each FHIR path")
     @APIResponse(responseCode = "409", description = "The child's birth or the person's death is registered already under another number")
     @APIResponse(responseCode = "422", description = "The record is not REGISTERED")
-    public OpenCrvsReceipt bundle(String body) {
-        return intake.bundle(body, Callers.of(identity));
+    public Response bundle(@HeaderParam(HttpHeaders.ACCEPT) String accept, String body) {
+        return answer(accept, () -> intake.bundle(body, Callers.of(identity)));
+    }
+
+    /**
+     * The receipt; a refusal as problem+json, or as a FHIR OperationOutcome when the client accepts
+     * {@code application/fhir+json}, as FHIR clients do.
+     */
+    private Response answer(String accept, Supplier<OpenCrvsReceipt> write) {
+        try {
+            return Response.ok(write.get(), MediaType.APPLICATION_JSON).build();
+        } catch (ProblemException refusal) {
+            if (accept == null || !accept.contains(FHIR_JSON)) {
+                throw refusal;
+            }
+            return Response.status(refusal.status()).type(FHIR_JSON)
+                    .entity(bundles.outcome(refusal, CorrelationId.current())).build();
+        }
     }
 }

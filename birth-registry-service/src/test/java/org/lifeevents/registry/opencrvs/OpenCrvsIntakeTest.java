@@ -232,6 +232,29 @@ class OpenCrvsIntakeTest {
     }
 
     @Test
+    void aFhirClientIsAnsweredWithAnOperationOutcome() {
+        Map<String, Object> family = family(LocalDate.of(2026, 11, 9));
+        String bundle = Fixtures.edit(Fixtures.bundle("birth-mother-only", family),
+                "/entry/2/resource/identifier/0/type/coding/0/code", "PASSPORT");
+
+        registry().contentType("application/fhir+json").accept("application/fhir+json").body(bundle)
+                .post("/opencrvs/bundles").then().statusCode(400)
+                .contentType("application/fhir+json")
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].severity", equalTo("error"))
+                .body("issue[0].code", equalTo("required"))
+                .body("issue[0].expression", equalTo(List.of("Bundle.entry[2].resource.identifier")))
+                .body("issue[0].details.coding[0].code", equalTo("national_id_missing"));
+        String envelope = Fixtures.envelope("BIRTH_REGISTERED", bundle);
+        given().contentType("application/json").accept("application/fhir+json").body(envelope)
+                .post("/opencrvs/webhooks").then().statusCode(401).contentType("application/fhir+json")
+                .body("issue[0].code", equalTo("security"))
+                .body("issue[0].details.coding[0].code", equalTo("signature_missing"));
+
+        assertNothingStoredFor(family);
+    }
+
+    @Test
     void theWebSubSubscriptionCheckIsAnsweredForTheTopicsTaken() {
         given().queryParam("mode", "subscribe").queryParam("challenge", "1158201444")
                 .queryParam("topic", "BIRTH_REGISTERED").get("/opencrvs/webhooks").then().statusCode(200)
