@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.lifeevents.registry.TestData.Caller;
+import org.lifeevents.registry.opencrvs.Fixtures;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -82,6 +83,19 @@ class SecurityTest {
             String child = personId("M", LocalDate.of(2015, 12, 12));
             household(number("H"), member(child, "Karl"));
             return Map.of("changeNumber", number("G"), "childId", child, "guardianIds", List.of(person));
+        });
+    }
+
+    @Test
+    void openCrvsBundles() {
+        // The webhook beside it takes no token: OpenCRVS signs its calls instead (OpenCrvsIntakeTest).
+        check("POST", "/opencrvs/bundles", REGISTRY_ONLY, 200, () -> {
+            String mother = personId("F", LocalDate.of(1991, 1, 1));
+            household(number("H"), member(mother, "Kati"));
+            LocalDate born = LocalDate.of(2026, 1, 6);
+            return Fixtures.bundle("birth-mother-only", Map.of("trackingId", number("T"), "registrationNumber",
+                    number("B"), "childId", personId("F", born), "childGivenNames", "Mari", "childGender", "female",
+                    "childBirthDate", born.toString(), "motherId", mother, "motherBirthDate", "1991-01-01"));
         });
     }
 
