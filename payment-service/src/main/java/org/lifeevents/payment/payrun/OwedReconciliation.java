@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -19,6 +20,12 @@ import jakarta.transaction.Transactional.TxType;
 import org.lifeevents.payment.PaymentConfig;
 import org.lifeevents.payment.entitlement.EntitlementState;
 import org.lifeevents.payment.schedule.OwedPlan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Reconciles payments with entitlements, per benefit, for everything due by today: what the entitlements say is owed
@@ -45,6 +52,9 @@ public class OwedReconciliation {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ObjectMapper mapper;
 
     /**
      * One benefit's figures, in cents; {@code difference} is owed less paid, scheduled and held, over everyone.
@@ -89,6 +99,41 @@ public class OwedReconciliation {
      */
     public Report ofRun(UUID runId) {
         return report(runId);
+    }
+
+    /**
+     * Computes the completed run's comparison and keeps it on the run. Outside any transaction, page by page: a monthly
+     * run's million entitlements take longer than a transaction may last, and the payments of a completed run no longer
+     * change. Computing it again (a resumed run) replaces it.
+     */
+    @Transactional(TxType.NOT_SUPPORTED)
+    public void keepForRun(UUID runId) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(report(runId).benefits());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the run's reconciliation", e);
+        }
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("update payment_run set owed_by_recipient = cast(?1 as jsonb) where run_id = ?2")
+                .setParameter(1, json).setParameter(2, runId).executeUpdate());
+    }
+
+    /** The comparison kept for the run when it completed; empty while it is not (yet) kept. */
+    public Optional<List<BenefitReconciliation>> keptForRun(UUID runId) {
+        @SuppressWarnings("unchecked")
+        List<String> kept = entityManager.createNativeQuery(
+                "select cast(owed_by_recipient as text) from payment_run where run_id = ?1 and owed_by_recipient is not null",
+                String.class).setParameter(1, runId).getResultList();
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(mapper.readValue(kept.get(0), new TypeReference<List<BenefitReconciliation>>() {
+            }));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read the run's kept reconciliation", e);
+        }
     }
 
     private Report report(UUID runId) {

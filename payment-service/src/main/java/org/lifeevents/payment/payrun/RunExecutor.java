@@ -74,6 +74,9 @@ public class RunExecutor {
     PaymentRuns runs;
 
     @Inject
+    OwedReconciliation owed;
+
+    @Inject
     ScheduleExtension extension;
 
     @Inject
@@ -165,6 +168,13 @@ public class RunExecutor {
         stages.report(runId, meters.isResolvable() ? meters.get() : null);
         LOG.infof("Run %s is %s: %d payments, %d files, control sum %d cents", runId, done.status, done.paymentCount,
                 done.fileCount, done.controlSumCents);
+        if (PaymentRun.COMPLETED.equals(done.status)) {
+            // after the money: the report is about the run; a crash here leaves it to POST /runs/{id}/resume, which keeps it
+            long comparing = System.nanoTime();
+            owed.keepForRun(runId);
+            LOG.infof("Run %s: owed and paid per recipient compared and kept in %d ms", runId,
+                    (System.nanoTime() - comparing) / 1_000_000);
+        }
         return done;
     }
 

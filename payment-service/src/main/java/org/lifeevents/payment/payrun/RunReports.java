@@ -68,10 +68,9 @@ public class RunReports {
                 && n(check[5]) == 0;
         RunView.Reconciliation checks = new RunView.Reconciliation(fileSums, inFiles, n(check[2]), gross, offsets,
                 reconciled);
-        // Once the run has completed: the comparison reads every entitlement the run paid (a million in a monthly run),
-        // too much for each poll of a running run. Last, since it clears the session after each page.
-        return RunView.of(run, benefits, files, checks,
-                PaymentRun.COMPLETED.equals(run.status) ? owed.ofRun(runId).benefits() : null);
+        // Kept when the run completed: the comparison reads every entitlement the run paid (a million in a monthly run),
+        // more than one request's transaction may take; null until then.
+        return RunView.of(run, benefits, files, checks, owed.keptForRun(runId).orElse(null));
     }
 
     private static long n(Object value) {

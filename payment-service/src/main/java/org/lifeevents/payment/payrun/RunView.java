@@ -40,7 +40,7 @@ public record RunView(UUID runId, LocalDate runDate, String status, String start
     /**
      * @param owedByRecipient for the entitlements the run paid, per benefit: owed against paid per entitlement and
      *        recipient, as {@code GET /reconciliation} compares them (money paid to the wrong person does not cancel
-     *        out); null until the run has completed
+     *        out), as of the run's completion, when it was computed once and kept; null before
      */
     static RunView of(PaymentRun run, List<BenefitFigures> benefits, List<FileFigures> files,
             Reconciliation reconciliation, List<OwedReconciliation.BenefitReconciliation> owedByRecipient) {
