@@ -70,13 +70,34 @@ public final class HouseRules {
                 .because("feature packages depend on each other in one direction");
     }
 
+    /** The base packages of the services and tools that run as processes of their own. */
+    static final Set<String> SERVICE_PACKAGES = Set.of("org.lifeevents.registry", "org.lifeevents.consent",
+            "org.lifeevents.eligibility", "org.lifeevents.payment", "org.lifeevents.bank", "org.lifeevents.portal",
+            "org.lifeevents.localstack");
+
+    /**
+     * A service talks to another through Kafka topics and HTTP contracts, never through its classes: code shared by
+     * services lives in {@code common}, {@code schemas} or {@code iso20022}. The module graph already forbids it; this
+     * rule keeps it so when a module's dependencies change.
+     */
+    public static ArchRule servicesDoNotUseOtherServicesClasses(String basePackage) {
+        String[] others = SERVICE_PACKAGES.stream().filter(p -> !p.equals(basePackage)).map(p -> p + "..")
+                .toArray(String[]::new);
+        return noClasses().that().resideInAPackage(basePackage + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(others)
+                .because("services meet through topics and HTTP contracts, and share code only through common, schemas "
+                        + "and iso20022");
+    }
+
     /** Every rule, as one test each, over the main (not test) classes of the package and its sub-packages. */
     public static Stream<DynamicTest> testsFor(String basePackage) {
         JavaClasses classes = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
                 .importPackages(basePackage);
-        return Stream.of(HouseRules.class.getFields())
+        Stream<DynamicTest> fields = Stream.of(HouseRules.class.getFields())
                 .filter(field -> ArchRule.class.isAssignableFrom(field.getType()))
                 .map(field -> DynamicTest.dynamicTest(field.getName(), () -> rule(field).check(classes)));
+        return Stream.concat(fields, Stream.of(DynamicTest.dynamicTest("servicesDoNotUseOtherServicesClasses",
+                () -> servicesDoNotUseOtherServicesClasses(basePackage).check(classes))));
     }
 
     private static ArchRule rule(Field field) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
+import org.lifeevents.portal.PortalPage;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -40,6 +41,22 @@ class HouseRulesTest {
         long elapsed(long start) {
             return System.nanoTime() - start;
         }
+    }
+
+    static class UsesAPortalClass {
+        PortalPage page = new PortalPage();
+    }
+
+    @Test
+    void aClassThatUsesAnotherServicesClassIsRefused() {
+        JavaClasses classes = new ClassFileImporter().importClasses(UsesAPortalClass.class, ReadsTheInjectedClock.class);
+        EvaluationResult result = HouseRules.servicesDoNotUseOtherServicesClasses("org.lifeevents.houserules")
+                .evaluate(classes);
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).allMatch(line -> line.contains("UsesAPortalClass"));
+        // the portal's own classes may use each other
+        assertThat(HouseRules.servicesDoNotUseOtherServicesClasses("org.lifeevents.portal")
+                .evaluate(new ClassFileImporter().importClasses(PortalPage.class)).hasViolation()).isFalse();
     }
 
     @Test
