@@ -94,15 +94,9 @@ public class OwedReconciliation {
     }
 
     /**
-     * The same comparison for the entitlements a run paid: owed and paid (by any run) per entitlement and recipient, as
-     * of today, so a run that paid a month to someone no longer owed it, or left someone owed unpaid, says so.
-     */
-    public Report ofRun(UUID runId) {
-        return report(runId);
-    }
-
-    /**
-     * Computes the completed run's comparison and keeps it on the run. Outside any transaction, page by page: a monthly
+     * The same comparison for the entitlements a run paid, owed and paid (by any run) per entitlement and recipient, so
+     * a run that paid a month to someone no longer owed it, or left someone owed unpaid, says so: computed when the run
+     * completes and kept on the run. Outside any transaction, page by page: a monthly
      * run's million entitlements take longer than a transaction may last, and the payments of a completed run no longer
      * change. Computing it again (a resumed run) replaces it.
      */

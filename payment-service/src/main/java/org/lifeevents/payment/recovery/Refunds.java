@@ -47,6 +47,7 @@ public class Refunds {
      */
     void refund(RecoveryClaim claim, long cents, String correlationId) {
         LocalDate today = LocalDate.now(clock);
+        String correlation = correlationId == null ? claim.correlationId : correlationId;
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         // Plain JDBC on the transaction's connection, as the schedule's inserts: the benefit and version come from the
         // entitlement's row, and the negative top-up version is the next one free for the period (re-issues use them
@@ -68,7 +69,7 @@ public class Refunds {
                 insert.setLong(1, cents);
                 insert.setLong(2, cents);
                 insert.setObject(3, today);
-                insert.setString(4, correlationId == null ? claim.correlationId : correlationId);
+                insert.setString(4, correlation);
                 insert.setObject(5, now);
                 insert.setObject(6, now);
                 insert.setObject(7, claim.claimId);
@@ -86,7 +87,7 @@ public class Refunds {
                     p.grossCents = cents;
                     p.amountCents = cents;
                     p.dueDate = today;
-                    p.correlationId = correlationId == null ? claim.correlationId : correlationId;
+                    p.correlationId = correlation;
                     p.refundOfClaim = claim.claimId;
                     return p;
                 }

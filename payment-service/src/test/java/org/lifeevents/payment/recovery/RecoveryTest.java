@@ -147,11 +147,8 @@ class RecoveryTest {
         Fixtures.run(runs, executor);
         assertThat(payments(first)).singleElement().satisfies(p -> assertThat(p.status).isEqualTo(Payment.OFFSET));
 
-        RecoveryClaimCancelledEvent cancelled = RecoveryClaimCancelledEvent.newBuilder()
-                .setEventId(Events.newEventId()).setOccurredAt(Fixtures.now()).setCorrelationId(claim.getCorrelationId())
-                .setClaimId(claim.getClaimId()).setEntitlementId(id).setDebtorId(parent)
-                .setPeriodStart(claim.getPeriodStart()).setPeriodEnd(claim.getPeriodEnd()).setCause("WAIVED")
-                .setAmountCents(claim.getAmountCents()).setCaseId(UUID.randomUUID().toString()).setCancelledBy("carl")
+        RecoveryClaimCancelledEvent cancelled = cancellation(claim, "WAIVED", claim.getAmountCents())
+                .setCaseId(UUID.randomUUID().toString()).setCancelledBy("carl")
                 .setExplanation("The estate has no means; recovery waived").build();
         // delivered twice, and a second cancellation of the same claim (a new event id) changes nothing either
         topics.publish(Topics.ENTITLEMENTS, id, cancelled);
@@ -208,7 +205,7 @@ class RecoveryTest {
         UUID claimId = UUID.fromString(claim.getClaimId());
         assertThat(stored(claimId).status).isEqualTo(RecoveryClaim.SETTLED);
 
-        RecoveryClaimCancelledEvent part = released(claim, id, parent, 5000);
+        RecoveryClaimCancelledEvent part = released(claim, 5000);
         topics.publish(Topics.ENTITLEMENTS, id, part);
         topics.publish(Topics.ENTITLEMENTS, id, part);
         await().until(() -> refunds(id).size() == 1);
@@ -217,9 +214,9 @@ class RecoveryTest {
             assertThat(c.releasedCents).isEqualTo(5000);
             assertThat(c.remainingCents).isZero();
         });
-        RecoveryClaimCancelledEvent rest = released(claim, id, parent, 7000);
+        RecoveryClaimCancelledEvent rest = released(claim, 7000);
         topics.publish(Topics.ENTITLEMENTS, id, rest);
-        topics.publish(Topics.ENTITLEMENTS, id, released(claim, id, parent, 7000));
+        topics.publish(Topics.ENTITLEMENTS, id, released(claim, 7000));
         await().until(() -> stored(claimId).status.equals(RecoveryClaim.CANCELLED));
         // a new version of the entitlement re-plans its months and leaves the refunds alone
         topics.publish(Topics.ENTITLEMENTS, id, changed(id, 2, "CHILD_ALLOWANCE", "GRANTED", true, correlation, periods,
@@ -249,12 +246,18 @@ class RecoveryTest {
                 .body("people.find { it.personId == '" + parent + "' }.recoveredCents", equalTo(0));
     }
 
-    private static RecoveryClaimCancelledEvent released(RecoveryClaimEvent claim, String id, String parent, long cents) {
+    private static RecoveryClaimCancelledEvent released(RecoveryClaimEvent claim, long cents) {
+        return cancellation(claim, "REINSTATED", cents)
+                .setExplanation("The revocation was withdrawn: the month is owed again").build();
+    }
+
+    /** The claim's cancellation as eligibility sends it, a new event each time. */
+    private static RecoveryClaimCancelledEvent.Builder cancellation(RecoveryClaimEvent claim, String cause, long cents) {
         return RecoveryClaimCancelledEvent.newBuilder()
                 .setEventId(Events.newEventId()).setOccurredAt(Fixtures.now()).setCorrelationId(claim.getCorrelationId())
-                .setClaimId(claim.getClaimId()).setEntitlementId(id).setDebtorId(parent)
-                .setPeriodStart(claim.getPeriodStart()).setPeriodEnd(claim.getPeriodEnd()).setCause("REINSTATED")
-                .setAmountCents(cents).setExplanation("The revocation was withdrawn: the month is owed again").build();
+                .setClaimId(claim.getClaimId()).setEntitlementId(claim.getEntitlementId())
+                .setDebtorId(claim.getDebtorId()).setPeriodStart(claim.getPeriodStart())
+                .setPeriodEnd(claim.getPeriodEnd()).setCause(cause).setAmountCents(cents);
     }
 
     private static RecoveryClaim stored(UUID claimId) {
