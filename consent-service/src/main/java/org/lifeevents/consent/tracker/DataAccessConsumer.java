@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lifeevents.common.deadletter.DeadLetterRoutes;
-import org.lifeevents.common.intake.BatchHandler;
 import org.lifeevents.common.intake.BatchIntake;
 import org.lifeevents.events.Topics;
 
@@ -36,7 +35,7 @@ public class DataAccessConsumer implements DeadLetterRoutes {
     @Incoming(CHANNEL)
     @Blocking
     public CompletionStage<Void> on(KafkaRecordBatch<String, byte[]> batch) {
-        return intake.accept(CONSUMER, batch, BatchHandler.eachOf(recorder::record), recorder::record);
+        return intake.accept(CONSUMER, batch, recorder::recordAll, recorder::record);
     }
 
     /** A dead-lettered access report goes back to the recorder, handled on its own as after a refused batch. */
