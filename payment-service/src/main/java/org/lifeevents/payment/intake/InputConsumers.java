@@ -1,5 +1,7 @@
 package org.lifeevents.payment.intake;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -88,7 +90,7 @@ public class InputConsumers implements DeadLetterRoutes {
     @Incoming(HOUSEHOLDS)
     @Blocking(ordered = true)
     public CompletionStage<Void> onHousehold(KafkaRecordBatch<String, byte[]> batch) {
-        return accept(HOUSEHOLDS_CONSUMER, batch, this::handleHousehold);
+        return intake.accept(HOUSEHOLDS_CONSUMER, batch, this::handleHouseholds, this::handleHousehold);
     }
 
     @Incoming(TAX_REFUND_ACCOUNTS)
@@ -139,11 +141,20 @@ public class InputConsumers implements DeadLetterRoutes {
     }
 
     void handleHousehold(SpecificRecord event) {
-        if (event instanceof HouseholdChangedEvent household) {
-            for (HouseholdMember member : household.getMembers()) {
-                persons.named(member.getPersonId(), member.getGivenNames(), member.getFamilyName());
+        handleHouseholds(List.of(event));
+    }
+
+    /** The names a poll of household versions gives, in one statement: the latest version read names each person. */
+    void handleHouseholds(List<SpecificRecord> events) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (SpecificRecord event : events) {
+            if (event instanceof HouseholdChangedEvent household) {
+                for (HouseholdMember member : household.getMembers()) {
+                    names.put(member.getPersonId(), (member.getGivenNames() + " " + member.getFamilyName()).trim());
+                }
             }
         }
+        persons.named(names);
     }
 
     void handleTaxRefundAccount(SpecificRecord event) {

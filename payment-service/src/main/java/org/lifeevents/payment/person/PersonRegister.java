@@ -1,14 +1,20 @@
 package org.lifeevents.payment.person;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.lifeevents.payment.schedule.PaymentSchedule;
 
@@ -29,11 +35,34 @@ public class PersonRegister {
     @Inject
     Clock clock;
 
-    public void named(String personId, String givenNames, String familyName) {
-        Person person = findOrNew(personId);
-        person.displayName = (givenNames + " " + familyName).trim();
-        person.updatedAt = clock.instant();
-        persistIfNew(person);
+    @Inject
+    EntityManager session;
+
+    /**
+     * Names many people at once (display names by person id), in one statement: the household versions of a backfill
+     * name every parent and child, and one read and one write per person was a tenth of the service's time.
+     */
+    public void named(Map<String, String> displayNames) {
+        if (displayNames.isEmpty()) {
+            return;
+        }
+        String[] ids = displayNames.keySet().toArray(String[]::new);
+        String[] names = displayNames.values().toArray(String[]::new);
+        Instant now = clock.instant();
+        // plain JDBC on the transaction's connection: a statement through the session would flush it first
+        session.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    insert into person (person_id, display_name, updated_at)
+                    select id, name, ? from unnest(?::text[], ?::text[]) as named(id, name) order by id
+                    on conflict (person_id) do update set display_name = excluded.display_name,
+                        updated_at = excluded.updated_at
+                    """)) {
+                upsert.setObject(1, now.atOffset(ZoneOffset.UTC));
+                upsert.setArray(2, connection.createArrayOf("text", ids));
+                upsert.setArray(3, connection.createArrayOf("text", names));
+                upsert.executeUpdate();
+            }
+        });
     }
 
     public void died(String personId, LocalDate dateOfDeath, String registrationId) {
