@@ -17,6 +17,7 @@ import org.apache.kafka.common.ConsumerGroupState;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.lifeevents.benchmarks.report.BenchmarkReport;
+import org.lifeevents.benchmarks.report.CpuTime;
 import org.lifeevents.benchmarks.report.Latency;
 import org.lifeevents.benchmarks.report.PhysicalLimits;
 import org.lifeevents.benchmarks.report.Rate;
@@ -54,6 +55,10 @@ class PipelineBenchmark {
      */
     private static final int SLOWEST_PER_SECOND = Integer.getInteger("benchmark.slowestPerSecond", 5);
 
+    /** Processor time per process group during the first backfill, and its births. */
+    private static Map<String, Double> backfillCpu = Map.of();
+    private static long backfillBirths;
+
     @Test
     void wholePipeline() throws Exception {
         String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
@@ -71,7 +76,10 @@ class PipelineBenchmark {
             try {
                 Families single = new Families(run, nextFamily, FAMILIES);
                 nextFamily += FAMILIES;
+                Map<String, Double> cpuBefore = CpuTime.used(stack.processes());
                 backfills.add(backfill.run("1 instance each", single, boundFor(single.children())));
+                backfillCpu = CpuTime.between(cpuBefore, CpuTime.used(stack.processes()));
+                backfillBirths = single.children();
 
                 try (DecisionWatcher watcher = new DecisionWatcher(stack.stack().kafka().bootstrapServers())) {
                     LiveRun live = new LiveRun(stack, registry, watcher, OFFER_SAMPLE);
@@ -111,6 +119,9 @@ class PipelineBenchmark {
             }
 
             writeReport(report, stack, memory, backfills, lives, unfinished);
+            if (!backfillCpu.isEmpty()) {
+                System.out.printf(Locale.ROOT, "BENCHMARK CPU seconds during the backfill: %s%n", backfillCpu);
+            }
             if (!unfinished.isEmpty()) {
                 throw new AssertionError("The benchmark did not finish everything: " + unfinished);
             }
@@ -203,6 +214,15 @@ class PipelineBenchmark {
                 latencies.add(live.offers());
             }
             report.latencies("Live latencies", latencies);
+        }
+
+        if (!backfillCpu.isEmpty()) {
+            report.heading("Processor time during the backfill (1 instance each)");
+            report.paragraph("User and system time of each process group from the upload until the payment service "
+                    + "held the last CHILD_ALLOWANCE, and per birth: on two cores the pipeline's rate is bounded by "
+                    + "the sum, so the largest share is where a birth costs most. The benchmark JVM holds the Kafka "
+                    + "broker and the load generator.");
+            report.cpu(backfillCpu, backfillBirths, "birth");
         }
 
         report.heading("Resident memory");

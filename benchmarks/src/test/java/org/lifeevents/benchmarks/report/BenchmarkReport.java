@@ -108,6 +108,18 @@ public final class BenchmarkReport {
         return this;
     }
 
+    /** Processor time per process group over a stage that handled {@code items}, and what one item cost each. */
+    public BenchmarkReport cpu(Map<String, Double> seconds, long items, String item) {
+        double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        markdown.append("| process | CPU seconds | CPU ms per ").append(item).append(" | share |\n|---|---:|---:|---:|\n");
+        seconds.forEach((process, s) -> markdown.append("| ").append(process).append(" | ")
+                .append(format("%,.1f", s)).append(" | ").append(format("%,.2f", 1000 * s / items)).append(" | ")
+                .append(format("%.0f%%", total == 0 ? 0 : 100 * s / total)).append(" |\n"));
+        markdown.append("| all of them | ").append(format("%,.1f", total)).append(" | ")
+                .append(format("%,.2f", 1000 * total / items)).append(" | 100% |\n\n");
+        return this;
+    }
+
     /** Prints the page and writes it with its charts; returns the page's path. */
     public Path write() {
         markdown.append("Finished ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(", load average ")
