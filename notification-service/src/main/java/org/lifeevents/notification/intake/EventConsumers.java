@@ -1,5 +1,6 @@
 package org.lifeevents.notification.intake;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -59,13 +60,13 @@ public class EventConsumers implements DeadLetterRoutes {
 
     private CompletionStage<Void> accept(String topic, KafkaRecordBatch<String, byte[]> batch) {
         return intake.accept(CONSUMERS.get(topic), batch, notices::handleAll, event -> notices.handleAll(
-                java.util.List.of(event)));
+                List.of(event)));
     }
 
     /** A dead-lettered event goes back to the same notices, handled on its own as after a refused batch. */
     @Override
     public Optional<Route> route(String sourceTopic) {
         return Optional.ofNullable(CONSUMERS.get(sourceTopic))
-                .map(consumer -> new Route(consumer, event -> notices.handleAll(java.util.List.of(event))));
+                .map(consumer -> new Route(consumer, event -> notices.handleAll(List.of(event))));
     }
 }

@@ -1,6 +1,7 @@
 package org.lifeevents.notification.intake;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import org.lifeevents.events.eligibility.CaseOpenedEvent;
 import org.lifeevents.events.eligibility.CaseResolvedEvent;
 import org.lifeevents.events.eligibility.EntitlementChangedEvent;
 import org.lifeevents.events.eligibility.EntitlementDecidedEvent;
+import org.lifeevents.events.eligibility.EntitlementPeriod;
 import org.lifeevents.events.eligibility.EntitlementStoppedEvent;
 import org.lifeevents.events.eligibility.RecoveryClaimCancelledEvent;
 import org.lifeevents.events.eligibility.RecoveryClaimEvent;
@@ -224,11 +226,11 @@ public class EventNotices {
     }
 
     /** The amount of the last period: what is paid now. */
-    private static Long amount(List<org.lifeevents.events.eligibility.EntitlementPeriod> periods) {
+    private static Long amount(List<EntitlementPeriod> periods) {
         return periods.isEmpty() ? null : periods.get(periods.size() - 1).getAmountCents();
     }
 
-    private LocalDate day(java.time.Instant instant) {
+    private LocalDate day(Instant instant) {
         return LocalDate.ofInstant(instant, clock.getZone());
     }
 }

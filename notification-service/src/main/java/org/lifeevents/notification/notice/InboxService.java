@@ -2,6 +2,8 @@ package org.lifeevents.notification.notice;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,7 +46,7 @@ public class InboxService {
                  limit ?2
                 """).setParameter(1, personId).setParameter(2, limit).getResultList();
         String portal = config.portalUrl();
-        return rows.stream().map(r -> new NoticeView((UUID) r[0], (String) r[1], ((java.time.Instant) instant(r[2])),
+        return rows.stream().map(r -> new NoticeView((UUID) r[0], (String) r[1], instant(r[2]),
                 (Boolean) r[3], (Boolean) r[4],
                 Map.of(EN, new NoticeView.Words((String) r[5], (String) r[6]),
                         ZH_TW, new NoticeView.Words((String) r[7], (String) r[8])),
@@ -62,11 +64,11 @@ public class InboxService {
         }
     }
 
-    private static java.time.Instant instant(Object value) {
-        if (value instanceof java.time.Instant instant) {
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
             return instant;
         }
-        if (value instanceof java.time.OffsetDateTime offset) {
+        if (value instanceof OffsetDateTime offset) {
             return offset.toInstant();
         }
         return ((Timestamp) value).toInstant();

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -82,7 +83,7 @@ public class PreferenceService {
         }
         if (p.verificationExpiresAt.isBefore(clock.instant())) {
             throw new ProblemException(410, "verification_link_expired", "Gone",
-                    "This link has expired. Ask for a new one in the portal.", java.util.List.of());
+                    "This link has expired. Ask for a new one in the portal.", List.of());
         }
         p.emailVerifiedAt = clock.instant();
         p.verificationToken = null;
