@@ -73,7 +73,7 @@ public final class HouseRules {
     /** The base packages of the services and tools that run as processes of their own. */
     static final Set<String> SERVICE_PACKAGES = Set.of("org.lifeevents.registry", "org.lifeevents.consent",
             "org.lifeevents.eligibility", "org.lifeevents.payment", "org.lifeevents.bank", "org.lifeevents.portal",
-            "org.lifeevents.localstack");
+            "org.lifeevents.notification", "org.lifeevents.localstack");
 
     /**
      * A service talks to another through Kafka topics and HTTP contracts, never through its classes: code shared by

@@ -41,6 +41,10 @@ public final class LocalStack implements AutoCloseable {
     public static final String BUSINESS_DATE = "lifeevents.stack.business-date";
     /** Whether a stack started on the real date may be moved to another (the system tests set it). */
     public static final String ALLOW_BUSINESS_DATE = "lifeevents.stack.allow-business-date";
+    /**
+     * -Dlifeevents.stack.notifications=true: a stack for a test run starts the notification service and its mail server too.
+     */
+    public static final String NOTIFICATIONS = "lifeevents.stack.notifications";
     /** The platform operator of the demo realm, whose role may move a service's business date. */
     private static final String OPERATOR = "olga";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,6 +58,7 @@ public final class LocalStack implements AutoCloseable {
     private volatile KafkaServer kafka;
     private volatile CompletableFuture<KeycloakServer> keycloak;
     private volatile boolean closed;
+    private volatile MailServer mail;
     /** The date the stack was moved to, so that a service started again (after a crash, or one more) lives on it too. */
     private volatile LocalDate movedTo;
 
@@ -88,8 +93,14 @@ public final class LocalStack implements AutoCloseable {
         kafka = KafkaServer.start(data.resolve("kafka"), settings.kafkaPort(), settings.keepData());
         kafka.createTopics(settings.topicPartitions());
         keycloak.join();
+        if (runs(Service.NOTIFICATION)) {
+            mail = MailServer.start(settings.keepData() ? MailServer.SMTP_PORT : Ports.free(),
+                    settings.keepData() ? MailServer.IMAP_PORT : Ports.free());
+        }
         for (Service service : Service.values()) {
-            services.put(service, startService(service));
+            if (runs(service)) {
+                services.put(service, startService(service));
+            }
         }
         for (ServiceProcess service : List.copyOf(services.values())) {
             service.awaitReady();
@@ -123,6 +134,13 @@ public final class LocalStack implements AutoCloseable {
         }
         if (service == Service.PAYMENT) {
             config.put("lifeevents.payment.bank.url", "http://127.0.0.1:" + settings.servicePorts().get(Service.BANK));
+        }
+        if (service == Service.NOTIFICATION) {
+            config.put("quarkus.mailer.host", "127.0.0.1");
+            config.put("quarkus.mailer.port", String.valueOf(mail.smtpPort()));
+            config.put("lifeevents.notification.portal-url",
+                    "http://127.0.0.1:" + settings.servicePorts().get(Service.PORTAL));
+            config.put("lifeevents.notification.email.verification-base-url", "http://127.0.0.1:" + port);
         }
         // The stack lives on the real date unless told to live on another (LIFEEVENTS_BUSINESS_DATE=2027-01-10, or
         // -Dlifeevents.stack.business-date): a demo of the payment day, or a walk through months. Production never does.
@@ -194,7 +212,7 @@ public final class LocalStack implements AutoCloseable {
         String token = keycloak().tokens().person(OPERATOR);
         List<ServiceProcess> targets = new ArrayList<>();
         for (Service service : Service.values()) {
-            if (service.hasBusinessDate()) {
+            if (service.hasBusinessDate() && services.containsKey(service)) {
                 targets.add(services.get(service));
             }
         }
@@ -305,6 +323,19 @@ public final class LocalStack implements AutoCloseable {
         if (postgres != null) {
             quietly("stopping PostgreSQL", postgres::close);
         }
+        if (mail != null) {
+            quietly("stopping the mail server", mail::close);
+        }
+    }
+
+    /** Whether this stack runs the service: a stack for people runs every one; see {@link Service#inTestStacks()}. */
+    public boolean runs(Service service) {
+        return settings.keepData() || service.inTestStacks() || Boolean.getBoolean(NOTIFICATIONS);
+    }
+
+    /** The demo mail server the notification service sends to, or null when this stack does not run that service. */
+    public MailServer mail() {
+        return mail;
     }
 
     private static Thread startThread(Runnable action) {

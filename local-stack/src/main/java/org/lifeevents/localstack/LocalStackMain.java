@@ -48,7 +48,7 @@ public final class LocalStackMain {
         out.append(String.format("  %-24s %s   <- start here: sign in as kati / kati-demo (see README, \"See it work\")%n%n",
                 "portal", stack.url(Service.PORTAL)));
         for (Service service : Service.values()) {
-            if (service == Service.PORTAL) {
+            if (service == Service.PORTAL || !stack.runs(service)) {
                 continue;
             }
             out.append(String.format("  %-24s %s   (OpenAPI %s/q/swagger-ui, health %s/q/health, metrics %s/q/metrics)%n",
@@ -57,6 +57,12 @@ public final class LocalStackMain {
         out.append(String.format("  %-24s %s   (admin console: %s / %s, DEMO)%n", "keycloak", stack.keycloak().baseUrl(),
                 KeycloakServer.DEMO_ADMIN, KeycloakServer.DEMO_ADMIN_PASSWORD));
         out.append(String.format("  %-24s %s%n", "kafka", stack.kafka().bootstrapServers()));
+        if (stack.mail() != null) {
+            out.append(String.format(
+                    "  %-24s SMTP 127.0.0.1:%d, IMAP 127.0.0.1:%d   (GreenMail, DEMO: every address that received mail is a%n"
+                            + "  %-24s mailbox; IMAP login and password are the address, e.g. kati@demo.lifeevents.test)%n",
+                    "mail", stack.mail().smtpPort(), stack.mail().imapPort(), ""));
+        }
         out.append(String.format("  %-24s %s (user postgres, DEMO password postgres)%n", "postgresql",
                 stack.postgres().jdbcUrl("<service>")));
         out.append("\n  Demo logins (password = username + \"-demo\", e.g. kati / kati-demo):\n");

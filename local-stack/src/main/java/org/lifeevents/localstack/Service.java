@@ -7,6 +7,11 @@ public enum Service {
     CONSENT("consent-service", "consent", 8082, true),
     ELIGIBILITY("eligibility-service", "eligibility", 8083, true),
     PAYMENT("payment-service", "payment", 8084, true),
+    /**
+     * Tells families by e-mail and in the portal inbox. The system tests' stacks leave it out (nothing there reads
+     * notices; one JVM less on a two-core machine) unless {@code -Dlifeevents.stack.notifications=true}.
+     */
+    NOTIFICATION("notification-service", "notification", 8086, true, false),
     /** The bank the payment service sends its pain.001 files to (a simulator; it keeps no database). */
     BANK("bank-simulator", null, 8085, false),
     /** The web pages of parents, caseworkers and auditors; it keeps no database and calls the services above. */
@@ -16,12 +21,23 @@ public enum Service {
     private final String database;
     private final int defaultPort;
     private final boolean businessDate;
+    private final boolean inTestStacks;
 
     Service(String module, String database, int defaultPort, boolean businessDate) {
+        this(module, database, defaultPort, businessDate, true);
+    }
+
+    Service(String module, String database, int defaultPort, boolean businessDate, boolean inTestStacks) {
         this.module = module;
         this.database = database;
         this.defaultPort = defaultPort;
         this.businessDate = businessDate;
+        this.inTestStacks = inTestStacks;
+    }
+
+    /** Whether a stack for a test run (throw-away data, free ports) starts it too. */
+    public boolean inTestStacks() {
+        return inTestStacks;
     }
 
     /**

@@ -76,6 +76,24 @@ class CitizenPagesTest {
     }
 
     @Test
+    void theInboxShowsEachNoticeInTheChosenLanguageWithWhereToActAndHowToDisagree() {
+        PortalSession kati = new PortalSession(portal);
+        HttpResponse<String> inbox = kati.signIn("kati", "/me/notices");
+        assertThat(inbox.statusCode()).isEqualTo(200);
+        assertThat(inbox.body()).contains("Please confirm your birth grant", "320.00 EUR",
+                "href=\"http://127.0.0.1:8080/me/offers/" + ServiceStub.BIRTH_GRANT_ID + "\"",
+                "/me/offers/" + ServiceStub.BIRTH_GRANT_ID + "/disagree", "Family Benefits Act § 5", "Mark as read",
+                "action=\"/me/notices/" + ServiceStub.NOTICE_ID + "/read\"");
+        kati.language("zh-TW");
+        assertThat(kati.get("/me/notices").body()).contains("請確認您的生育補助", "標示為已讀", "我有異議", "已寄出");
+
+        HttpResponse<String> read = kati.post("/me/notices/" + ServiceStub.NOTICE_ID + "/read", Map.of());
+        assertThat(read.uri().toString()).endsWith("/me/notices");
+        assertThat(ServiceStub.of("kati")).extracting(r -> r.method() + " " + r.path())
+                .contains("POST /me/notices/" + ServiceStub.NOTICE_ID + "/read");
+    }
+
+    @Test
     void aParentDisagreesWithAReasonAndAnEmptyReasonIsAskedFor() {
         PortalSession kati = new PortalSession(portal);
         kati.signIn("kati", "/me/offers/" + ServiceStub.BIRTH_GRANT_ID);

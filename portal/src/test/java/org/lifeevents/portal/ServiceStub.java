@@ -51,7 +51,7 @@ public class ServiceStub implements QuarkusTestResourceLifecycleManager {
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of("quarkus.rest-client.eligibility-service.url", url, "quarkus.rest-client.consent-service.url", url,
-                "quarkus.rest-client.payment-service.url", url);
+                "quarkus.rest-client.payment-service.url", url, "quarkus.rest-client.notification-service.url", url);
     }
 
     @Override
@@ -104,6 +104,10 @@ public class ServiceStub implements QuarkusTestResourceLifecycleManager {
             }
         } else if (route.equals("GET /me/payments")) {
             send(exchange, 200, "kati".equals(user) ? PAYMENTS : "[]");
+        } else if (route.equals("GET /me/notices")) {
+            send(exchange, 200, "kati".equals(user) ? NOTICES : "[]");
+        } else if (route.startsWith("POST /me/notices/") && route.endsWith("/read")) {
+            send(exchange, 204, "");
         } else if (route.equals("GET /me/ledger")) {
             send(exchange, 200, OTHER_PARENT_USER.equals(user) ? LEDGER : emptyLedger("PERSON", ""));
         } else if (route.equals("GET /ledger/households/" + LEDGER_HOUSEHOLD)) {
@@ -270,6 +274,19 @@ public class ServiceStub implements QuarkusTestResourceLifecycleManager {
               "recordedAt":"2026-03-02T08:16:05.410Z","sequence":1,"entryHash":"5f1c"}],
              "page":0,"size":20,"totalItems":1,"totalPages":1}
             """.formatted(CONSENT_ID);
+
+    public static final String NOTICE_ID = "5a0c6f2e-7b1d-4e3f-9a2b-3c4d5e6f7a8b";
+
+    /** Kati's inbox as the notification service answers it: one unread offer, in both languages. */
+    static final String NOTICES = """
+            [{"noticeId":"%s","kind":"OFFER_TO_CONFIRM","occurredAt":"2026-03-02T10:00:00Z","read":false,
+              "requiredByLaw":true,"texts":{"en":{"title":"Please confirm your birth grant",
+              "body":"We have prepared a birth grant of 320.00 EUR for you."},
+              "zh-TW":{"title":"請確認您的生育補助","body":"我們已為您準備好生育補助，金額 320.00 EUR。"}},
+              "actionUrl":"http://127.0.0.1:8080/me/offers/%s",
+              "disagreeUrl":"http://127.0.0.1:8080/me/offers/%s/disagree",
+              "legalReference":"Family Benefits Act § 5","email":"SENT"}]
+            """.formatted(NOTICE_ID, BIRTH_GRANT_ID, BIRTH_GRANT_ID);
 
     static final String PAYMENTS = """
             [{"paymentId":"4f1b7ad1-5e6f-4081-8c33-4e5f6a7b8c93","entitlementId":"%s","benefit":"BIRTH_GRANT",

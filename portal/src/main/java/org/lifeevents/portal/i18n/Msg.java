@@ -1327,4 +1327,46 @@ public interface Msg {
 
     @Message("no longer owed")
     String claim_reason_NO_LONGER_OWED();
+
+    @Message("Notices")
+    String nav_inbox();
+
+    @Message("Notices")
+    String inbox_title();
+
+    @Message("Everything we decided, offered, paid or claim back, newest first. Each notice says where to act, the law it rests on and how to disagree.")
+    String inbox_lead();
+
+    @Message("You have no notices yet.")
+    String inbox_none();
+
+    @Message("New")
+    String inbox_unread();
+
+    @Message("See it and act")
+    String inbox_act();
+
+    @Message("I disagree")
+    String inbox_disagree();
+
+    @Message("Legal basis")
+    String inbox_legal();
+
+    @Message("Mark as read")
+    String inbox_mark_read();
+
+    @Message("E-mail")
+    String inbox_email_label();
+
+    @Message("being sent (tried again if it failed)")
+    String inbox_email_PENDING();
+
+    @Message("sent")
+    String inbox_email_SENT();
+
+    @Message("not sent (no verified address, or e-mail turned off)")
+    String inbox_email_INBOX_ONLY();
+
+    @Message("not sent (an older event)")
+    String inbox_email_NOT_SENT_HISTORY();
 }
