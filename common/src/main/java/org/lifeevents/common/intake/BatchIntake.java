@@ -104,7 +104,7 @@ public class BatchIntake {
                 traces.putIfAbsent(correlationId, traceOf(readable.get(i)));
             }
         }
-        Span span = startSpan(consumer, traces);
+        Span span = startSpan(consumer, events.size(), traces);
         // one trace: the poll's span is the parent of what it causes; several: each event continues its record's
         Map<String, Context> causes = traceIds(traces.values()).size() > 1 ? traces : Map.of();
         try (Scope scope = Traceparents.handling(Context.current().with(span), causes)) {
@@ -150,10 +150,10 @@ public class BatchIntake {
      * The span of handling a poll, which its log lines carry: a child of the records' trace when they all share one
      * (the usual poll of one life event), else a trace of its own linked to each of theirs.
      */
-    private Span startSpan(String consumer, Map<String, Context> traces) {
+    private Span startSpan(String consumer, int events, Map<String, Context> traces) {
         SpanBuilder builder = tracer.spanBuilder(consumer + " handle").setSpanKind(SpanKind.INTERNAL)
                 .setAttribute("lifeevents.consumer", consumer)
-                .setAttribute("messaging.batch.message_count", (long) traces.size());
+                .setAttribute("messaging.batch.message_count", (long) events);
         if (traces.size() == 1) {
             builder.setAttribute(CorrelationId.SPAN_ATTRIBUTE, traces.keySet().iterator().next());
         }
