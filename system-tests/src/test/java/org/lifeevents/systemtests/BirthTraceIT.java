@@ -29,6 +29,8 @@ class BirthTraceIT {
     private static final String MOTHER = PaymentRunCrashIT.personId(4, LocalDate.of(1993, 8, 17), 951);
     private static final String FATHER = PaymentRunCrashIT.personId(3, LocalDate.of(1991, 9, 18), 952);
     private static final String CORRELATION = "lifeevents.correlation_id";
+    /** The attribute of a consumer's span of handling a poll ({@code BatchIntake}): the poll was handled, not only read. */
+    private static final String CONSUMER = "lifeevents.consumer";
 
     @Test
     void aBirthIsOneTraceFromTheRegistryThroughEligibilityToPayment() {
@@ -64,10 +66,11 @@ class BirthTraceIT {
                         .map(OtlpReceiver.ExportedSpan::traceId).findFirst(), Optional::isPresent)
                 .orElseThrow();
 
-        // the payment service's handling of the entitlement descends from the eligibility service's of the birth
+        // the payment service handled the entitlement in a span descending from the eligibility service's of the birth
         List<OtlpReceiver.ExportedSpan> trace = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
                 .until(() -> spansOf(collector, traceId), spans -> connected(spans)
                         && spans.stream().anyMatch(s -> "payment-service".equals(s.service())
+                                && "payment.entitlements".equals(s.attributes().get(CONSUMER))
                                 && ancestors(spans, s).contains("eligibility-service")));
 
         assertThat(trace).filteredOn(s -> s.parentSpanId().isEmpty())
