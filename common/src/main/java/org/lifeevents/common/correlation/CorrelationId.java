@@ -10,6 +10,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.lifeevents.events.Events;
 
+import io.opentelemetry.api.trace.Span;
+
 /**
  * Gives every HTTP request a correlation id: the caller's {@code X-Correlation-Id} when it is a valid one, else a new
  * one. It goes into the logs (MDC), the response header, problem details, and the events the request causes.
@@ -18,6 +20,8 @@ public class CorrelationId {
 
     public static final String HEADER = "X-Correlation-Id";
     public static final String MDC_KEY = "correlationId";
+    /** The span attribute that names the correlation id, so a trace is found from the id a family quotes. */
+    public static final String SPAN_ATTRIBUTE = "lifeevents.correlation_id";
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9-]{1," + Events.CORRELATION_ID_MAX_LENGTH + "}");
 
@@ -26,6 +30,7 @@ public class CorrelationId {
         String id = of(request.getHeaderString(HEADER));
         request.setProperty(MDC_KEY, id);
         MDC.put(MDC_KEY, id);
+        Span.current().setAttribute(SPAN_ATTRIBUTE, id);
     }
 
     @ServerResponseFilter

@@ -1,7 +1,12 @@
 package org.lifeevents.common.intake;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -13,10 +18,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
+import org.lifeevents.common.correlation.CorrelationId;
+import org.lifeevents.common.tracing.Traceparents;
+import org.lifeevents.events.Events;
 import org.lifeevents.events.Topics;
 import org.lifeevents.events.wire.EventCodec;
 import org.lifeevents.events.wire.UnreadableEventException;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -56,6 +72,9 @@ public class BatchIntake {
     @Inject
     IntakeStalls stalls;
 
+    @Inject
+    Tracer tracer;
+
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
@@ -78,26 +97,86 @@ public class BatchIntake {
                 refusals.add(refuse(record, e));
             }
         }
+        Map<String, Context> traces = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            String correlationId = Events.correlationId(events.get(i));
+            if (correlationId != null) {
+                traces.putIfAbsent(correlationId, traceOf(readable.get(i)));
+            }
+        }
+        Span span = startSpan(consumer, events.size(), traces);
+        // one trace: the poll's span is the parent of what it causes; several: each event continues its record's
+        Map<String, Context> causes = traceIds(traces.values()).size() > 1 ? traces : Map.of();
+        try (Scope scope = Traceparents.handling(Context.current().with(span), causes)) {
+            handle(consumer, events, handler, single, readable, refusals);
+        } catch (IntakeStalls.Stopped stopped) {
+            // neither acknowledged nor dead-lettered: the poll comes again after the restart
+            return new CompletableFuture<>();
+        } finally {
+            span.end();
+        }
+        return CompletableFuture.allOf(refusals.stream().map(CompletionStage::toCompletableFuture)
+                .toArray(CompletableFuture[]::new)).thenCompose(done -> batch.ack());
+    }
+
+    private void handle(String consumer, List<SpecificRecord> events, BatchHandler handler, EventHandler single,
+            List<KafkaRecord<?, byte[]>> readable, List<CompletionStage<Void>> refusals) {
         try {
             self.handleBatch(consumer, events, handler);
         } catch (RuntimeException e) {
             LOG.infof("%s: a batch of %d events failed as a whole (%s); handling them one by one", consumer,
                     events.size(), e.toString());
-            try {
-                for (KafkaRecord<?, byte[]> record : readable) {
-                    try {
-                        stalls.untilDone(consumer, () -> oneByOne.accept(consumer, record.getPayload(), single));
-                    } catch (RejectedEventException | UnreadableEventException refused) {
-                        refusals.add(refuse(record, refused));
-                    }
+            for (KafkaRecord<?, byte[]> record : readable) {
+                try (Scope scope = traceOf(record).makeCurrent()) {
+                    stalls.untilDone(consumer, () -> oneByOne.accept(consumer, record.getPayload(), single));
+                } catch (RejectedEventException | UnreadableEventException refused) {
+                    refusals.add(refuse(record, refused));
                 }
-            } catch (IntakeStalls.Stopped stopped) {
-                // neither acknowledged nor dead-lettered: the poll comes again after the restart
-                return new CompletableFuture<>();
             }
         }
-        return CompletableFuture.allOf(refusals.stream().map(CompletionStage::toCompletableFuture)
-                .toArray(CompletableFuture[]::new)).thenCompose(done -> batch.ack());
+    }
+
+    /**
+     * The record's trace: the span SmallRye opened for it when tracing is on (a child of the producer's, from the
+     * record's {@value Traceparents#HEADER} header), else the header's context itself.
+     */
+    private static Context traceOf(KafkaRecord<?, byte[]> record) {
+        return TracingMetadata.fromMessage(record).map(TracingMetadata::getCurrentContext)
+                .filter(context -> Span.fromContext(context).getSpanContext().isValid())
+                .orElseGet(() -> Traceparents.extract(record.getHeaders(), Context.current()));
+    }
+
+    /**
+     * The span of handling a poll, which its log lines carry: a child of the records' trace when they all share one
+     * (the usual poll of one life event), else a trace of its own linked to each of theirs.
+     */
+    private Span startSpan(String consumer, int events, Map<String, Context> traces) {
+        SpanBuilder builder = tracer.spanBuilder(consumer + " handle").setSpanKind(SpanKind.INTERNAL)
+                .setAttribute("lifeevents.consumer", consumer)
+                .setAttribute("messaging.batch.message_count", (long) events);
+        if (traces.size() == 1) {
+            builder.setAttribute(CorrelationId.SPAN_ATTRIBUTE, traces.keySet().iterator().next());
+        }
+        if (traceIds(traces.values()).size() == 1) {
+            traces.values().stream().filter(trace -> Span.fromContext(trace).getSpanContext().isValid()).findFirst()
+                    .ifPresent(builder::setParent);
+        } else {
+            builder.setNoParent();
+            traces.values().stream().map(trace -> Span.fromContext(trace).getSpanContext()).filter(SpanContext::isValid)
+                    .distinct().forEach(builder::addLink);
+        }
+        return builder.startSpan();
+    }
+
+    private static Set<String> traceIds(Collection<Context> traces) {
+        Set<String> traceIds = new HashSet<>();
+        for (Context trace : traces) {
+            SpanContext span = Span.fromContext(trace).getSpanContext();
+            if (span.isValid()) {
+                traceIds.add(span.getTraceId());
+            }
+        }
+        return traceIds;
     }
 
     /**

@@ -32,6 +32,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 import org.lifeevents.common.kafka.KafkaClientSettings;
+import org.lifeevents.common.tracing.Traceparents;
 import org.lifeevents.events.Topics;
 import org.lifeevents.events.wire.EventSerializer;
 import org.postgresql.PGConnection;
@@ -184,6 +185,10 @@ public final class OutboxRelay {
                 headers.add(EventSerializer.EVENT_TYPE_HEADER, row.eventType().getBytes(StandardCharsets.UTF_8));
                 headers.add(EVENT_ID_HEADER, row.eventId().getBytes(StandardCharsets.UTF_8));
                 headers.add(CORRELATION_ID_HEADER, row.correlationId().getBytes(StandardCharsets.UTF_8));
+                if (row.traceparent() != null) {
+                    // the consumers' spans continue the trace of the transaction that wrote the row
+                    headers.add(Traceparents.HEADER, row.traceparent().getBytes(StandardCharsets.UTF_8));
+                }
                 producer.send(new ProducerRecord<>(row.topic(), null, row.key(), row.payload(), headers));
             }
             producer.send(new ProducerRecord<>(Topics.OUTBOX_PROGRESS, relayName,
@@ -204,7 +209,7 @@ public final class OutboxRelay {
     private List<OutboxRow> nextBatch() throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement("""
-                        select id, topic, partition_key, event_type, event_id, correlation_id, payload
+                        select id, topic, partition_key, event_type, event_id, correlation_id, payload, traceparent
                         from (select n.*, sum(octet_length(n.payload)) over (order by n.id) as bytes_through
                               from (select * from outbox_event where published_at is null order by id limit ?) as n
                              ) as b
@@ -217,7 +222,7 @@ public final class OutboxRelay {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getBytes(7)));
+                            rs.getString(5), rs.getString(6), rs.getBytes(7), rs.getString(8)));
                 }
             }
             return rows;
@@ -369,7 +374,7 @@ public final class OutboxRelay {
     }
 
     private record OutboxRow(long id, String topic, String key, String eventType, String eventId, String correlationId,
-            byte[] payload) {
+            byte[] payload, String traceparent) {
     }
 
     private static final class RelayStopped extends RuntimeException {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.lifeevents.common.tracing.Traceparents;
 import org.lifeevents.events.Events;
 import org.lifeevents.events.wire.EventCodec;
 
@@ -33,8 +34,16 @@ public final class OutboxWriter {
     /** Namespace of the outbox's advisory locks: "outbox" in ASCII in the high bytes, the bucket in the low ones. */
     private static final long LOCK_NAMESPACE = 0x6F7574626F780000L;
 
-    /** One event for the outbox: its topic, the partition key that orders it among its kind, and the event. */
-    public record Row(String topic, String key, SpecificRecord event) {
+    /**
+     * One event for the outbox: its topic, the partition key that orders it among its kind, the event, and the W3C
+     * traceparent of the trace it continues ({@code null}: none).
+     */
+    public record Row(String topic, String key, SpecificRecord event, String traceparent) {
+
+        /** A row that continues the trace of the moment it is made ({@link Traceparents#forEvent}). */
+        public Row(String topic, String key, SpecificRecord event) {
+            this(topic, key, event, Traceparents.forEvent(Events.correlationId(event)));
+        }
     }
 
     private OutboxWriter() {
@@ -52,6 +61,7 @@ public final class OutboxWriter {
         String[] types = new String[size];
         String[] correlationIds = new String[size];
         byte[][] payloads = new byte[size][];
+        String[] traceparents = new String[size];
         for (int i = 0; i < size; i++) {
             Row row = rows.get(i);
             String correlationId = Events.correlationId(row.event());
@@ -65,6 +75,7 @@ public final class OutboxWriter {
             types[i] = Events.type(row.event());
             correlationIds[i] = correlationId;
             payloads[i] = EventCodec.encode(row.event());
+            traceparents[i] = row.traceparent();
         }
         Long[] locks = rows.stream().map(row -> lockId(row.topic(), row.key())).distinct().sorted().toArray(Long[]::new);
         try (PreparedStatement lock = connection.prepareStatement("""
@@ -76,10 +87,12 @@ public final class OutboxWriter {
         }
         try (PreparedStatement insert = connection.prepareStatement("""
                 with inserted as (
-                    insert into outbox_event (event_id, topic, partition_key, event_type, correlation_id, payload)
-                    select event_id, topic, partition_key, event_type, correlation_id, payload
-                    from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[])
-                         with ordinality as r(event_id, topic, partition_key, event_type, correlation_id, payload, n)
+                    insert into outbox_event (event_id, topic, partition_key, event_type, correlation_id, payload,
+                                              traceparent)
+                    select event_id, topic, partition_key, event_type, correlation_id, payload, traceparent
+                    from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::text[])
+                         with ordinality as r(event_id, topic, partition_key, event_type, correlation_id, payload,
+                                              traceparent, n)
                     order by n
                     returning 1)
                 select pg_notify('%s', '') from (select count(*) from inserted) as written
@@ -90,6 +103,7 @@ public final class OutboxWriter {
             insert.setArray(4, connection.createArrayOf("text", types));
             insert.setArray(5, connection.createArrayOf("text", correlationIds));
             insert.setArray(6, connection.createArrayOf("bytea", payloads));
+            insert.setArray(7, connection.createArrayOf("text", traceparents));
             insert.execute();
         }
     }

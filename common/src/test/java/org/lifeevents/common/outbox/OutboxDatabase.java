@@ -10,7 +10,10 @@ import org.lifeevents.localservers.PostgresServer;
 import org.lifeevents.localservers.testing.SharedServers;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** A database of the test JVM's real PostgreSQL with the common migration's outbox tables, for the outbox's tests. */
+/**
+ * A database of the test JVM's real PostgreSQL with the common migration's outbox tables and the services'
+ * traceparent column, for the outbox's tests.
+ */
 final class OutboxDatabase {
 
     private OutboxDatabase() {
@@ -26,6 +29,8 @@ final class OutboxDatabase {
                 InputStream sql = OutboxDatabase.class.getClassLoader()
                         .getResourceAsStream("db/common/V0_1__outbox_and_inbox.sql")) {
             connection.createStatement().execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
+            // what every service's own migration adds (V4__outbox_traceparent.sql in the registry, ...)
+            connection.createStatement().execute("alter table outbox_event add column if not exists traceparent text");
         }
         return dataSource;
     }
