@@ -1,18 +1,27 @@
 package org.lifeevents.eligibility.decision;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
+import org.hibernate.Session;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.lifeevents.eligibility.rules.DesiredEntitlement;
 import org.lifeevents.eligibility.rules.Missing;
 import org.lifeevents.eligibility.rules.Period;
 
@@ -84,6 +93,36 @@ public class Entitlement extends PanacheEntityBase {
                 .setParameter(1, scope)
                 .setParameter(2, keys.toArray(String[]::new))
                 .getResultList();
+    }
+
+    /**
+     * Which of the scopes have an entitlement stored, as their scope or under a key they want ({@code wanted}: the
+     * keys each scope's rules give), in one statement for a chunk of scopes. Plain JDBC on the transaction's
+     * connection: the caller has written and emptied its session.
+     */
+    public static Set<String> scopesWithStored(Map<String, List<DesiredEntitlement>> wanted) {
+        Map<String, List<String>> scopesByKey = new HashMap<>();
+        wanted.forEach((scope, desired) -> desired
+                .forEach(d -> scopesByKey.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(scope)));
+        String[] scopes = wanted.keySet().toArray(String[]::new);
+        String[] keys = scopesByKey.keySet().toArray(String[]::new);
+        Set<String> withStored = new HashSet<>();
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select scope, entitlement_key from entitlement
+                    where scope = any(?::text[]) or entitlement_key = any(?::text[])
+                    """)) {
+                select.setArray(1, connection.createArrayOf("text", scopes));
+                select.setArray(2, connection.createArrayOf("text", keys));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        withStored.add(rows.getString(1));
+                        withStored.addAll(scopesByKey.getOrDefault(rows.getString(2), List.of()));
+                    }
+                }
+            }
+        });
+        return withStored;
     }
 
     public List<String> missingCodes() {

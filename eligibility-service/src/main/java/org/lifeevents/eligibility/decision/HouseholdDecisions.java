@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -161,9 +162,17 @@ public class HouseholdDecisions {
             }
             Map<String, CaseworkerDecision> caseworkerDecisions = caseworkers.decidedOn(
                     ruled.values().stream().flatMap(List::stream).map(DesiredEntitlement::key).toList());
+            // A scope decided for the first time has nothing stored to read (a poll of new households and births is
+            // mostly such), unless another scope of the chunk wants one of its keys and may write it first; what
+            // earlier chunks wrote is already in the database.
+            Set<String> withStored = emptySession ? Entitlement.scopesWithStored(ruled) : null;
+            Map<String, Long> wantedByScopes = ruled.values().stream().flatMap(List::stream)
+                    .collect(Collectors.groupingBy(DesiredEntitlement::key, Collectors.counting()));
             ruled.forEach((scope, rules) -> {
                 List<DesiredEntitlement> desired = caseworkers.apply(rules, caseworkerDecisions);
-                reconciler.reconcile(scope, desired, triggers.get(scope));
+                boolean nothingStored = withStored != null && !withStored.contains(scope)
+                        && desired.stream().allMatch(d -> wantedByScopes.getOrDefault(d.key(), 0L) <= 1);
+                reconciler.reconcile(scope, desired, triggers.get(scope), nothingStored);
                 if (desired.stream().anyMatch(d -> d.missingCodes().contains(Missing.CONSENT_CHECK))) {
                     queue.request(scope, "consent service unavailable", now.plus(config.reevaluation().consentCheckRetry()));
                 }

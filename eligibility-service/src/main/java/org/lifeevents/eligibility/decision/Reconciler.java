@@ -63,10 +63,20 @@ public class Reconciler {
     }
 
     public Outcome reconcile(String scope, List<DesiredEntitlement> desired, Trigger trigger) {
+        return reconcile(scope, desired, trigger, false);
+    }
+
+    /**
+     * @param nothingStored the caller knows that no entitlement is stored for the scope or under a key it wants (a
+     *        household decided for the first time), so there is nothing to read
+     */
+    public Outcome reconcile(String scope, List<DesiredEntitlement> desired, Trigger trigger, boolean nothingStored) {
         Map<String, DesiredEntitlement> wanted = new LinkedHashMap<>();
         desired.forEach(d -> wanted.put(d.key(), d));
         Map<String, Entitlement> stored = new LinkedHashMap<>();
-        Entitlement.ofScope(scope, wanted.keySet()).forEach(e -> stored.put(e.entitlementKey, e));
+        if (!nothingStored) {
+            Entitlement.ofScope(scope, wanted.keySet()).forEach(e -> stored.put(e.entitlementKey, e));
+        }
         int decided = 0;
         int changed = 0;
         int stopped = 0;
