@@ -97,7 +97,9 @@ public class PaymentRuns {
      * Assigns the next batch of due payments to a new file of the run. Returns how many payments it took; 0 means
      * everything due is assigned and the run moves on to sending. The creditor's account and name are read with the
      * payments picked, by their keys: joined to the update instead, the planner hashed every payout account of the
-     * country for each file.
+     * country for each file. The picked ids are also given to the update as an array: joined to the picked rows
+     * alone, the update read and hashed every payment of the table for each file (a seq scan of the whole table per
+     * 5,000 payments, which is why assigning a million took 17 times as long as a hundred thousand).
      */
     public int assignBatch(UUID runId) {
         PaymentRun run = entityManager.find(PaymentRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
@@ -123,6 +125,7 @@ public class PaymentRuns {
                     creditor_name = coalesce(picked.display_name, 'Benefit recipient'), updated_at = ?6
                 from picked
                 where p.payment_id = picked.payment_id
+                  and p.payment_id = any(array(select payment_id from picked))
                 returning p.payment_id
                 """, UUID.class)
                 .setParameter(1, run.runDate)
