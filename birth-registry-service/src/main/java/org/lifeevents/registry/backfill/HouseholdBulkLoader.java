@@ -39,6 +39,7 @@ import org.lifeevents.events.registry.Address;
 import org.lifeevents.events.registry.HouseholdChangedEvent;
 import org.lifeevents.registry.bulk.ChunkSql;
 import org.lifeevents.registry.household.HouseholdChecks;
+import org.lifeevents.registry.household.HouseholdLocks;
 import org.lifeevents.registry.household.HouseholdRequest;
 import org.lifeevents.registry.household.HouseholdSnapshots;
 import org.lifeevents.registry.household.Person;
@@ -49,7 +50,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Loads many household lines at once: the same rules and the same published state as {@code PUT /households/{id}}, but
- * set-based. It reads what the lines touch with a few {@code = any(?)} queries, applies the lines in order in memory,
+ * set-based. It locks the households the lines name and those their members live in with the API's
+ * {@link HouseholdLocks} (one sorted statement for the chunk), reads what the lines touch with a few {@code = any(?)}
+ * queries, applies the lines in order in memory,
  * and writes the result with JDBC batches (rewritten into multi-row inserts by the driver), all in the caller's
  * transaction. A line that changes nothing (the household's published state is the same) is skipped.
  */
@@ -139,6 +142,8 @@ public class HouseholdBulkLoader {
         final Map<String, Map<String, List<String>>> adults = new HashMap<>();
         final Set<String> dirtyAdults = new LinkedHashSet<>();
         final List<OutboxRows.Row> events = new ArrayList<>();
+        /** The households the lock created (none had them yet); those no line ends up writing are deleted again. */
+        final Set<String> created = new HashSet<>();
         final Instant now;
 
         State(Instant now) {
@@ -161,7 +166,7 @@ public class HouseholdBulkLoader {
             Set<String> personIds = new HashSet<>();
             Set<String> householdIds = new HashSet<>();
             for (Line line : lines) {
-                if (line.householdId() != null) {
+                if (line.householdId() != null && HOUSEHOLD_ID.matcher(line.householdId()).matches()) {
                     householdIds.add(line.householdId());
                 }
                 if (line.request() == null || line.request().members() == null) {
@@ -177,6 +182,13 @@ public class HouseholdBulkLoader {
                     nullSafe(member.guardianIds()).forEach(id -> ChunkSql.addIfValid(personIds, id));
                 }
             }
+            // Locked before anything of them is read, as the API locks a household it loads: a PUT /households
+            // committed during this chunk then either comes before it (and is read here) or waits for it, and the
+            // versions of a household stay in commit order on the topic. The members' current households too, which a
+            // member who moves leaves (their snapshots are published after the chunk's), all in one sorted statement.
+            Set<String> toLock = HouseholdLocks.currentHouseholdsOf(connection, personIds);
+            toLock.addAll(householdIds);
+            created.addAll(HouseholdLocks.lock(connection, toLock));
             for (Person person : ChunkSql.persons(connection, personIds)) {
                 PersonRow row = new PersonRow(person.personId);
                 row.givenNames = person.givenNames;
@@ -202,7 +214,7 @@ public class HouseholdBulkLoader {
                 row.municipality = rs.getString(6);
                 row.countryCode = rs.getString(7);
                 row.loadHash = rs.getString(8);
-                row.exists = true;
+                row.exists = !created.contains(row.householdId);
                 households.put(row.householdId, row);
             });
             try (PreparedStatement statement = connection.prepareStatement("""
@@ -431,6 +443,8 @@ public class HouseholdBulkLoader {
                         statement.setString(8, row.loadHash);
                         statement.setObject(9, now.atOffset(ZoneOffset.UTC));
                     });
+            HouseholdLocks.dropUnused(connection, created.stream()
+                    .filter(id -> !households.containsKey(id) || !households.get(id).dirty).toList());
             List<MembershipRow> dirtyMemberships = memberships.stream().filter(row -> row.dirty).toList();
             ChunkSql.batch(connection, "update household_member set member_until = ? where id = ?",
                     dirtyMemberships.stream().filter(row -> row.id != null).toList(), (statement, row) -> {

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.lifeevents.common.identity.ValidPersonId;
+import org.lifeevents.registry.validation.Limits;
 
 /** The whole state of a household as the population register loads it (initial load, moves, custody changes). */
 @Schema(description = "The whole state of a household", example = """
@@ -28,15 +29,17 @@ public record HouseholdRequest(
         @Schema(format = "date", description = "From when this state holds; default today. Members not named leave the day before.") String effectiveFrom) {
 
     /** A residential address. */
-    public record Address(@NotBlank String street, @NotBlank String postalCode, @NotBlank String municipality,
+    public record Address(@NotBlank @Size(max = Limits.PLACE) String street,
+            @NotBlank @Size(max = Limits.POSTAL_CODE) String postalCode,
+            @NotBlank @Size(max = Limits.PLACE) String municipality,
             @NotBlank @Size(min = 2, max = 2) String countryCode) {
     }
 
     /** One person of the household with the relations the register keeps. */
     public record Member(
             @NotNull @ValidPersonId String personId,
-            @NotBlank String givenNames,
-            @NotBlank String familyName,
+            @NotBlank @Size(max = Limits.NAME) String givenNames,
+            @NotBlank @Size(max = Limits.NAME) String familyName,
             @NotBlank @Pattern(regexp = "[FMX]") String sex,
             @NotNull @Schema(format = "date") String birthDate,
             @Schema(format = "date", description = "Default: effectiveFrom") String memberSince,

@@ -6,18 +6,22 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.hibernate.Session;
 import org.lifeevents.common.outbox.Outbox;
 import org.lifeevents.events.Events;
 import org.lifeevents.events.Topics;
@@ -38,16 +42,27 @@ public class HouseholdSnapshots {
     @Inject
     Outbox outbox;
 
+    @Inject
+    EntityManager entityManager;
+
     /** The household, locked for this transaction so its versions are handed out in commit order. */
     @Transactional(TxType.MANDATORY)
     public Household lockOrCreate(String householdId) {
-        Household household = Household.findById(householdId, LockModeType.PESSIMISTIC_WRITE);
-        if (household == null) {
-            household = new Household();
-            household.householdId = householdId;
-            household.persist();
-        }
-        return household;
+        entityManager.unwrap(Session.class).doWork(connection -> HouseholdLocks.lock(connection, List.of(householdId)));
+        return Household.findById(householdId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Locks, in one go and in id order, the households and those the persons belong to now: a load or a move that
+     * takes them one by one could deadlock with a backfill chunk that holds some of them.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void lockWithCurrentHouseholds(Collection<String> householdIds, Collection<String> personIds) {
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            Set<String> all = HouseholdLocks.currentHouseholdsOf(connection, personIds);
+            all.addAll(householdIds);
+            HouseholdLocks.lock(connection, all);
+        });
     }
 
     /**

@@ -148,7 +148,8 @@ public class PopulationChanges {
         Person child = PersonId.isValid(request.childId()) ? Person.findById(request.childId()) : null;
         if (child == null && PersonId.isValid(request.childId()) || child != null && !child.inPopulationRegister) {
             errors.add("childId", "unknown_person", "is not a resident person of the population register");
-        } else if (child.isDeceased()) {
+        } else if (child != null && child.isDeceased()) {
+            // child is null for an id that is no person id at all, which bean validation has already refused.
             errors.add("childId", "deceased", "died on " + child.dateOfDeath);
         }
         if (request.legalParentIds() == null && request.guardianIds() == null) {

@@ -51,6 +51,8 @@ public class PopulationRegister {
      */
     public LoadResult load(String householdId, HouseholdRequest request, String correlationId) {
         LocalDate effectiveFrom = validate(request);
+        snapshots.lockWithCurrentHouseholds(List.of(householdId),
+                request.members().stream().map(HouseholdRequest.Member::personId).toList());
         Household household = snapshots.lockOrCreate(householdId);
         if (request.address() != null) {
             household.street = request.address().street();

@@ -6,9 +6,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.lifeevents.common.identity.ValidPersonId;
+import org.lifeevents.registry.validation.Limits;
 
 /**
  * A birth as the civil registry registers it. A parent of the population register is named by id
@@ -22,12 +24,12 @@ import org.lifeevents.common.identity.ValidPersonId;
 public record BirthRegistrationRequest(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,40}") @Schema(description = "The registry's own number; writes are idempotent on it") String registrationNumber,
         @NotNull @ValidPersonId String childId,
-        @NotBlank String givenNames,
-        @NotBlank String familyName,
+        @NotBlank @Size(max = Limits.NAME) String givenNames,
+        @NotBlank @Size(max = Limits.NAME) String familyName,
         @NotBlank @Pattern(regexp = "[FMX]") String sex,
         @NotNull @Schema(format = "date", example = "2026-03-02") String birthDate,
         @Schema(format = "time", example = "08:15", description = "Local time of birth; orders the children of one birth") String birthTime,
-        @NotBlank String placeOfBirth,
+        @NotBlank @Size(max = Limits.PLACE) String placeOfBirth,
         @ValidPersonId @Schema(description = "The mother, a person of the population register") String motherId,
         @ValidPersonId @Schema(description = "The father when paternity is established, a person of the population register") String fatherId,
         @Valid @Schema(description = "The mother named in full instead of motherId; required for a mother not in the population register") ParentDetails mother,
@@ -40,8 +42,8 @@ public record BirthRegistrationRequest(
             {"personId": null, "givenNames": "Pierre", "familyName": "Martin", "notInPopulationRegister": true}""")
     public record ParentDetails(
             @ValidPersonId @Schema(description = "Estonian person id, when the parent has one") String personId,
-            @NotBlank String givenNames,
-            @NotBlank String familyName,
+            @NotBlank @Size(max = Limits.NAME) String givenNames,
+            @NotBlank @Size(max = Limits.NAME) String familyName,
             @Schema(description = "True when the registry knows the parent is not a resident person; the birth event flags the parent so eligibility opens a case") Boolean notInPopulationRegister) {
 
         boolean markedNotInRegister() {

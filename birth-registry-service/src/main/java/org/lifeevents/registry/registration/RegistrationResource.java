@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,6 +27,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Authenticated
 @Tag(name = "Civil registrations")
 public class RegistrationResource {
+
+    /** A registration number as the registry writes it; anything else (a NUL, a space) is refused before a lookup. */
+    private static final String NUMBER = "[A-Za-z0-9-]{1,40}";
 
     private static final String PROBLEM = "application/problem+json";
     private static final String RECEIPT = """
@@ -104,7 +108,8 @@ public class RegistrationResource {
     @APIResponse(responseCode = "404", description = "No such registration")
     @APIResponse(responseCode = "409", description = "The correction number was used with a different body, or the registration is revoked")
     @APIResponse(responseCode = "422", description = "The changes leave the registration as it is (code no_change)")
-    public Response correct(@PathParam("registrationNumber") String registrationNumber, CorrectionRequest request) {
+    public Response correct(@PathParam("registrationNumber") @Pattern(regexp = NUMBER) String registrationNumber,
+            CorrectionRequest request) {
         return Response.status(Response.Status.CREATED)
                 .entity(corrections.correct(registrationNumber, request, Callers.of(identity))).build();
     }
@@ -120,7 +125,8 @@ public class RegistrationResource {
     @APIResponse(responseCode = "400", description = "Invalid fields, each listed")
     @APIResponse(responseCode = "404", description = "No such registration")
     @APIResponse(responseCode = "409", description = "Revoked before with another body, or a death registered for the child must be revoked first")
-    public Response revoke(@PathParam("registrationNumber") String registrationNumber, RevocationRequest request) {
+    public Response revoke(@PathParam("registrationNumber") @Pattern(regexp = NUMBER) String registrationNumber,
+            RevocationRequest request) {
         return Response.ok(revocations.revoke(registrationNumber, request, Callers.of(identity))).build();
     }
 
@@ -138,7 +144,7 @@ public class RegistrationResource {
              "correlationId": "3f2b0c4e9d7a4f0e8b1c2d3e4f5a6b7c", "registeredAt": "2026-03-02T10:15:00.123Z",
              "updatedAt": "2026-03-02T10:15:00.123Z", "revokedAt": null, "revocationReason": null}""")))
     @APIResponse(responseCode = "404", description = "No such registration")
-    public RegistrationView registration(@PathParam("registrationNumber") String registrationNumber) {
+    public RegistrationView registration(@PathParam("registrationNumber") @Pattern(regexp = NUMBER) String registrationNumber) {
         return queries.registration(registrationNumber);
     }
 
@@ -156,7 +162,7 @@ public class RegistrationResource {
               "request": {"registrationNumber": "B-2026-000123", "correction": {"correctionNumber": "C-2026-000311"}},
               "answer": {"correctionNumber": "C-2026-000311", "effectiveFrom": "2026-05-04"}}]""")))
     @APIResponse(responseCode = "404", description = "No such registration")
-    public List<HistoryEntry> history(@PathParam("registrationNumber") String registrationNumber) {
+    public List<HistoryEntry> history(@PathParam("registrationNumber") @Pattern(regexp = NUMBER) String registrationNumber) {
         return queries.history(registrationNumber);
     }
 }

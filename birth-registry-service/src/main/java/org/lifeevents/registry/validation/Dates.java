@@ -5,6 +5,9 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.regex.Pattern;
+
+import org.lifeevents.common.json.StrictJson;
 
 /**
  * Reads the dates and times of requests strictly, reporting into {@link FieldErrors}: requests carry them as text so
@@ -14,6 +17,9 @@ public final class Dates {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
+
+    private static final Pattern FORM = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}(:\\d{2})?");
 
     private Dates() {
     }
@@ -31,25 +37,41 @@ public final class Dates {
         return date;
     }
 
-    /** The date, or null (with an error when it is required or malformed). */
+    /**
+     * The date, or null (with an error when it is required or malformed). Only a field left out is absent: a blank one
+     * is refused, as is any year before {@value StrictJson#FIRST_YEAR} or of more or fewer than four digits.
+     */
     public static LocalDate parse(FieldErrors errors, String field, String text, boolean required) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isBlank() && required) {
             if (required) {
                 errors.add(field, "required", "must not be blank");
             }
             return null;
         }
+        if (!FORM.matcher(text).matches()) {
+            errors.add(field, "invalid_date", "is not a real date in the form YYYY-MM-DD");
+            return null;
+        }
         try {
-            return LocalDate.parse(text, DATE);
+            LocalDate date = LocalDate.parse(text, DATE);
+            if (date.getYear() < StrictJson.FIRST_YEAR) {
+                errors.add(field, "invalid_date", "is before " + StrictJson.FIRST_YEAR);
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             errors.add(field, "invalid_date", "is not a real date in the form YYYY-MM-DD");
             return null;
         }
     }
 
-    /** A local time HH:MM or HH:MM:SS, or null (with an error when malformed). */
+    /** A local time HH:MM or HH:MM:SS, or null when left out (with an error when blank or malformed). */
     public static LocalTime time(FieldErrors errors, String field, String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null) {
+            return null;
+        }
+        if (!TIME.matcher(text).matches()) {
+            errors.add(field, "invalid_time", "is not a time in the form HH:MM");
             return null;
         }
         try {

@@ -24,7 +24,14 @@ class DatesTest {
             "tomorrow, invalid_date",
             "2026-12-01, none",
             "2026-12-02, in_future",
-            "2999-01-01, in_future" })
+            "2999-01-01, in_future",
+            "0000-01-01, invalid_date",
+            "-0001-01-01, invalid_date",
+            "+2020-01-01, invalid_date",
+            "10000-01-01, invalid_date",
+            "1799-12-31, invalid_date",
+            "1800-01-01, none",
+            "' 2020-01-01', invalid_date" })
     void pastDatesAreRealAndNotInTheFuture(String text, String code) {
         FieldErrors errors = new FieldErrors();
 
@@ -43,7 +50,9 @@ class DatesTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(nullValues = "none", value = { "08:15, none", "23:59:59, none", "24:00, invalid_time", "8.15, invalid_time" })
+    @CsvSource(nullValues = "none", value = { "08:15, none", "23:59:59, none", "24:00, invalid_time", "8.15, invalid_time",
+            "8:15, invalid_time",
+            "'', invalid_time", "' ', invalid_time" })
     void timesAreRealTimesOfDay(String text, String code) {
         FieldErrors errors = new FieldErrors();
 
@@ -63,5 +72,18 @@ class DatesTest {
             assertThat(e.field()).isEqualTo("changes.dateOfDeath");
             assertThat(e.code()).isEqualTo("required");
         });
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBlankOptionalDateIsRefusedOnlyALeftOutOneIsAbsent() {
+        FieldErrors errors = new FieldErrors();
+
+        assertThat(Dates.past(errors, "effectiveFrom", null, false, TODAY)).isNull();
+        assertThat(errors.isEmpty()).isTrue();
+        Dates.past(errors, "effectiveFrom", "", false, TODAY);
+        Dates.past(errors, "memberSince", "  ", false, TODAY);
+
+        assertThat(errors.list()).extracting(e -> e.field() + " " + e.code())
+                .containsExactly("effectiveFrom invalid_date", "memberSince invalid_date");
     }
 }

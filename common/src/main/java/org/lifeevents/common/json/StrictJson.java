@@ -33,6 +33,9 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
+    /** The first year a date of a request may fall in: no one living or registered was born before it. */
+    public static final int FIRST_YEAR = 1800;
+
     @Override
     public void customize(ObjectMapper mapper) {
         apply(mapper);
@@ -49,6 +52,11 @@ public class StrictJson implements ObjectMapperCustomizer {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(scalar, CoercionAction.Fail);
         }
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        // Nor "1" for a number or "true", 1 or 0 for a flag: a client that quotes its numbers has a bug to be told of.
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         // "" is not "absent": an empty string for a number, a date, an enum or an object is refused, not read as null.
         mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("strict-text-and-dates")
@@ -85,8 +93,6 @@ public class StrictJson implements ObjectMapperCustomizer {
      * 10000, no blank, no day that does not exist (ISO's strict resolution), and no array or number form.
      */
     static final class IsoDate extends StdScalarDeserializer<LocalDate> {
-
-        static final int FIRST_YEAR = 1800;
         private static final Pattern FORM = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
         IsoDate() {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -22,10 +23,10 @@ import io.vertx.ext.web.RoutingContext;
  * Refuses with a problem, before anything else reads the request, a URI longer than
  * {@code lifeevents.http.max-uri-length} (414 {@code uri_too_long}) and a declared body larger than
  * {@code quarkus.http.limits.max-body-size} (413 {@code body_too_large}). Quarkus and Vert.x refuse both too, but with
- * an empty body, which a client cannot tell from a proxy's: Vert.x's own line limit
- * ({@code quarkus.http.limits.max-initial-line-length}) is set well above ours, so only a request line beyond it still
- * gets Vert.x's bare 414, and a body sent in chunks without a length is still cut off by Quarkus when it passes the
- * limit, with its own empty 413.
+ * an empty body, which a client cannot tell from a proxy's. Vert.x's own line limit
+ * ({@code quarkus.http.limits.max-initial-line-length}) is set well above ours; a request line beyond it, and a body
+ * sent in chunks without a length that Quarkus cuts off when it passes the limit, are answered with a problem by
+ * {@link InvalidRequests}.
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -65,21 +66,29 @@ public class RequestLimits {
     }
 
     private void refuse(RoutingContext context, int status, String code, String title, String detail, String instance) {
-        String correlationId = CorrelationId.of(context.request().getHeader(CorrelationId.HEADER));
+        refuse(json, context.request(), status, code, title, detail, instance);
+    }
+
+    /**
+     * Answers the request with a problem and closes the connection. The body, if any, is not read: the connection
+     * closes once the answer is out, or the client would be held (and would hold the connection) until the idle
+     * timeout, sending into a body nobody reads.
+     */
+    static void refuse(ObjectMapper json, HttpServerRequest request, int status, String code, String title,
+            String detail, String instance) {
+        String correlationId = CorrelationId.of(request.getHeader(CorrelationId.HEADER));
         String body;
         try {
             body = json.writeValueAsString(Problem.of(status, code, title, detail, instance, correlationId, List.of()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        // The body, if any, is not read: the connection closes once the answer is out, or the client would be held
-        // (and would hold the connection) until the idle timeout, sending into a body nobody reads.
-        context.response().setStatusCode(status)
+        request.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(CorrelationId.HEADER, correlationId)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(body)
-                .onComplete(sent -> context.request().connection().close());
+                .onComplete(sent -> request.connection().close());
     }
 
     /** The declared length; -1 when there is none or it is not a number (left to the HTTP server to refuse). */

@@ -12,14 +12,14 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A database of the test JVM's real PostgreSQL with the common migration's outbox tables and the services'
- * traceparent column, for the outbox's tests.
+ * traceparent column, for the outbox's and the intake's tests.
  */
-final class OutboxDatabase {
+public final class OutboxDatabase {
 
     private OutboxDatabase() {
     }
 
-    static DataSource create(String database) throws Exception {
+    public static DataSource create(String database) throws Exception {
         PostgresServer postgres = SharedServers.postgres(database);
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(postgres.jdbcUrl(database));
