@@ -132,7 +132,8 @@ final class Quiescence {
 
     private boolean outboxesEmpty() {
         for (Service service : Service.values()) {
-            if (service.database() == null) {
+            // a service the test stack leaves out (the notification service) has a database but no tables
+            if (service.database() == null || !stack.runs(service)) {
                 continue;
             }
             try (Connection connection = DriverManager.getConnection(stack.postgres().jdbcUrl(service.database()),
