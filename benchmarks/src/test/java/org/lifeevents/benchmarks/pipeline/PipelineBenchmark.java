@@ -55,10 +55,6 @@ class PipelineBenchmark {
      */
     private static final int SLOWEST_PER_SECOND = Integer.getInteger("benchmark.slowestPerSecond", 5);
 
-    /** Processor time per process group during the first backfill, and its births. */
-    private static Map<String, Double> backfillCpu = Map.of();
-    private static long backfillBirths;
-
     @Test
     void wholePipeline() throws Exception {
         String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
@@ -73,6 +69,8 @@ class PipelineBenchmark {
             List<BackfillRun.Result> backfills = new ArrayList<>();
             List<LiveRun.Result> lives = new ArrayList<>();
             long nextFamily = 0;
+            Map<String, Double> backfillCpu = Map.of();
+            long backfillBirths = 0;
             try {
                 Families single = new Families(run, nextFamily, FAMILIES);
                 nextFamily += FAMILIES;
@@ -118,7 +116,7 @@ class PipelineBenchmark {
                 unfinished.add(e.getMessage());
             }
 
-            writeReport(report, stack, memory, backfills, lives, unfinished);
+            writeReport(report, stack, memory, backfills, lives, unfinished, backfillCpu, backfillBirths);
             if (!backfillCpu.isEmpty()) {
                 System.out.printf(Locale.ROOT, "BENCHMARK CPU seconds during the backfill: %s%n", backfillCpu);
             }
@@ -133,7 +131,8 @@ class PipelineBenchmark {
     }
 
     private static void writeReport(BenchmarkReport report, BenchmarkStack stack, ResidentMemory memory,
-            List<BackfillRun.Result> backfills, List<LiveRun.Result> lives, List<String> unfinished) {
+            List<BackfillRun.Result> backfills, List<LiveRun.Result> lives, List<String> unfinished,
+            Map<String, Double> backfillCpu, long backfillBirths) {
         report.paragraph("The real stack as the system tests run it (`LocalStack`, `StackSettings.forTests`): "
                 + "PostgreSQL 17, a KRaft Kafka broker inside the benchmark JVM, Keycloak, each service as its own "
                 + "JVM from its `target/quarkus-app` with `" + System.getProperty("lifeevents.stack.jvm-options",
